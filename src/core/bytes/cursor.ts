@@ -1,0 +1,60 @@
+// Bounds-checked little-endian reads over a byte window; every failed read aborts with a code and offset.
+// Offsets reported are absolute: `base` is where `bytes` starts inside the outermost token.
+import { abort } from '../result';
+
+/** Reads little-endian integers and slices from a window, refusing any read past its end. */
+export class ByteCursor {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly base = 0,
+  ) {}
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  /** Aborts unless `[at, at + size)` lies inside the window. */
+  need(at: number, size: number, what: string): void {
+    if (at < 0 || size < 0 || at + size > this.bytes.length) {
+      abort(
+        'past-end',
+        `${what} needs ${size} byte(s) at offset ${this.base + at} but the message ends at ${this.base + this.bytes.length}`,
+        this.base + Math.min(Math.max(at, 0), this.bytes.length),
+      );
+    }
+  }
+
+  u8(at: number, what: string): number {
+    this.need(at, 1, what);
+    return this.bytes[at] as number;
+  }
+
+  u16(at: number, what: string): number {
+    this.need(at, 2, what);
+    return (this.bytes[at] as number) | ((this.bytes[at + 1] as number) << 8);
+  }
+
+  u32(at: number, what: string): number {
+    this.need(at, 4, what);
+    const b = this.bytes;
+    return (
+      ((b[at] as number) |
+        ((b[at + 1] as number) << 8) |
+        ((b[at + 2] as number) << 16) |
+        ((b[at + 3] as number) << 24)) >>>
+      0
+    );
+  }
+
+  /** 64-bit little-endian unsigned integer. */
+  u64(at: number, what: string): bigint {
+    const low = this.u32(at, what);
+    const high = this.u32(at + 4, what);
+    return (BigInt(high) << 32n) | BigInt(low);
+  }
+
+  slice(at: number, size: number, what: string): Uint8Array {
+    this.need(at, size, what);
+    return this.bytes.subarray(at, at + size);
+  }
+}

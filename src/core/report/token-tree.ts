@@ -1,0 +1,158 @@
+// A decoded token as a labelled tree (field, value, byte range): the CLI prints it, the panel will render it
+// with hex highlighting. Built from the decoders' output only; nothing here re-reads bytes.
+import { mechanismOidName } from '../gssapi/oids';
+import { etypeName, isWeakEtype, nameTypeName } from '../kerberos/constants';
+import type { KerberosMessage } from '../kerberos/decode';
+import type { NtlmMessage, NtlmTargetInfo } from '../ntlm/decode';
+import type { ByteRange } from '../result';
+import type { DecodedToken } from '../token/decode';
+
+/** One node of the token tree. */
+export interface TreeNode {
+  readonly label: string;
+  readonly value?: string;
+  readonly range?: ByteRange;
+  readonly children?: readonly TreeNode[];
+}
+
+const KIND_TITLES: Record<DecodedToken['kind'], string> = {
+  'ntlm-negotiate': 'NTLM NEGOTIATE_MESSAGE (Type 1)',
+  'ntlm-challenge': 'NTLM CHALLENGE_MESSAGE (Type 2)',
+  'ntlm-authenticate': 'NTLM AUTHENTICATE_MESSAGE (Type 3)',
+  'spnego-init': 'SPNEGO NegTokenInit',
+  'spnego-resp': 'SPNEGO NegTokenResp',
+  'kerberos-ap-req': 'Kerberos KRB_AP_REQ',
+  'kerberos-ap-rep': 'Kerberos KRB_AP_REP',
+  'kerberos-error': 'Kerberos KRB_ERROR',
+  unknown: 'Unknown token',
+};
+
+/** Builds the tree of a decoded token. */
+export function tokenTree(token: DecodedToken): TreeNode {
+  const mechanism = token.mechanism === 'kerberos' ? 'Kerberos' : token.mechanism === 'ntlm' ? 'NTLM' : 'none';
+  const children: (TreeNode | null)[] = [
+    leaf('mechanism', mechanism),
+    leaf('length', `${token.range[1] - token.range[0]} bytes`),
+    token.gssMech ? leaf('GSS-API mech', `${mechanismOidName(token.gssMech)} (${token.gssMech})`) : null,
+    ...(token.ntlm ? ntlmNodes(token.ntlm) : []),
+    ...(token.kerberos ? kerberosNodes(token.kerberos) : []),
+    ...(token.spnego ? spnegoNodes(token) : []),
+  ];
+  return { label: KIND_TITLES[token.kind], range: token.range, children: compact(children) };
+}
+
+function spnegoNodes(token: DecodedToken): (TreeNode | null)[] {
+  const spnego = token.spnego;
+  if (!spnego) return [];
+  const inner = spnego.token === 'init' ? 'mechToken' : 'responseToken';
+  return [
+    spnego.token === 'init'
+      ? {
+          label: 'mechTypes',
+          value: spnego.mechTypes.length === 0 ? 'none' : undefined,
+          range: spnego.spans['field0'],
+          children: spnego.mechTypes.map((oid, index) => leaf(`${index + 1}`, `${mechanismOidName(oid)} (${oid})`)),
+        }
+      : null,
+    spnego.reqFlags ? leaf('reqFlags', spnego.reqFlags.join(', ') || 'none', spnego.spans['field1']) : null,
+    spnego.negHints ? leaf('negHints', spnego.negHints.hintName ?? '(no hintName)') : null,
+    spnego.negState ? leaf('negState', spnego.negState, spnego.spans['field0']) : null,
+    spnego.supportedMech
+      ? leaf('supportedMech', `${mechanismOidName(spnego.supportedMech)} (${spnego.supportedMech})`, spnego.spans['field1'])
+      : null,
+    spnego.inner ? { ...tokenTree(spnego.inner), label: `${inner}: ${tokenTree(spnego.inner).label}` } : null,
+    spnego.innerError ? leaf(inner, `not decodable: ${spnego.innerError.message}`, spnego.spans[inner]) : null,
+    leaf('mechListMIC', spnego.mechListMIC ? 'present' : 'absent'),
+  ];
+}
+
+function ntlmNodes(message: NtlmMessage): (TreeNode | null)[] {
+  const spans = message.spans;
+  const version = message.version;
+  return [
+    {
+      label: 'NegotiateFlags',
+      value: `0x${message.flags.toString(16).padStart(8, '0')}`,
+      range: spans['flags'],
+      children: message.flagNames.map((name) => leaf(name)),
+    },
+    message.targetName !== null ? leaf('TargetName', message.targetName, spans['targetName']) : null,
+    message.serverChallenge !== null ? leaf('ServerChallenge', message.serverChallenge, spans['serverChallenge']) : null,
+    message.domain !== null ? leaf('DomainName', message.domain, spans['domain']) : null,
+    message.user !== null ? leaf('UserName', message.user, spans['user']) : null,
+    message.workstation !== null ? leaf('Workstation', message.workstation, spans['workstation']) : null,
+    version
+      ? leaf('Version', `${version.major}.${version.minor} build ${version.build}, NTLM revision ${version.revision}`, spans['version'])
+      : null,
+    message.responseVersion !== null
+      ? leaf(
+          'Response',
+          `${message.responseVersion === 'anonymous' ? 'anonymous' : `NTLM${message.responseVersion}`} (LM ${message.lmResponseLength} bytes, NT ${message.ntResponseLength} bytes)`,
+          spans['ntChallengeResponse'],
+        )
+      : null,
+    message.ntlmV2Blob ? leaf('NTLMv2 client timestamp', message.ntlmV2Blob.timestamp ?? 'out of range', message.ntlmV2Blob.range) : null,
+    message.targetInfo ? targetInfoNode(message.messageType === 2 ? 'TargetInfo' : 'NTLMv2 AV pairs', message.targetInfo) : null,
+    message.messageType === 3 ? leaf('MIC', message.mic ? 'present' : 'absent', spans['mic']) : null,
+    message.messageType === 3 ? leaf('EncryptedRandomSessionKey', message.sessionKey ? 'present' : 'absent', spans['encryptedRandomSessionKey']) : null,
+  ];
+}
+
+function targetInfoNode(label: string, info: NtlmTargetInfo): TreeNode {
+  return { label, range: info.range, children: info.pairs.map((pair) => leaf(pair.name, pair.value, pair.range)) };
+}
+
+function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {
+  const spans = message.spans;
+  const etype = (value: number | null): string | undefined =>
+    value === null ? undefined : `${value} (${etypeLabel(value)})`;
+  return [
+    message.realm !== null ? leaf('realm', message.realm, spans['realm']) : null,
+    message.sname !== null
+      ? leaf('sname', `${message.sname}${message.snameType !== null ? ` (${nameTypeName(message.snameType)})` : ''}`, spans['sname'])
+      : null,
+    message.mutualRequired !== null ? leaf('ap-options', message.mutualRequired ? 'mutual-required' : 'none', spans['apOptions']) : null,
+    message.ticketEtype !== null
+      ? leaf('ticket enc-part', `etype ${etype(message.ticketEtype)}, kvno ${message.ticketKvno ?? 'absent'}`, spans['ticketEncPart'])
+      : null,
+    message.authenticatorEtype !== null ? leaf('authenticator etype', etype(message.authenticatorEtype), spans['authenticator']) : null,
+    message.encEtype !== null ? leaf('enc-part etype', etype(message.encEtype), spans['encPart']) : null,
+    message.errorCode !== null
+      ? leaf('error-code', `${message.errorCode} ${message.errorName} — ${message.errorMeaning}`, spans['errorCode'])
+      : null,
+    message.stime !== null ? leaf('stime', message.stime, spans['stime']) : null,
+    message.eText !== null ? leaf('e-text', message.eText, spans['eText']) : null,
+    message.message === 'krb-error' ? leaf('e-data', message.eData ? 'present' : 'absent', spans['eData']) : null,
+  ];
+}
+
+function etypeLabel(etype: number): string {
+  return `${etypeName(etype)}${isWeakEtype(etype) ? ', weak' : ''}`;
+}
+
+
+function leaf(label: string, value?: string, range?: ByteRange): TreeNode {
+  return { label, ...(value !== undefined ? { value } : {}), ...(range ? { range } : {}) };
+}
+
+function compact(nodes: readonly (TreeNode | null)[]): TreeNode[] {
+  return nodes.filter((node): node is TreeNode => node !== null);
+}
+
+/** Renders a tree as indented text with box-drawing guides. */
+export function renderTree(root: TreeNode): string {
+  const lines: string[] = [line(root)];
+  const walk = (nodes: readonly TreeNode[], prefix: string): void => {
+    nodes.forEach((node, index) => {
+      const last = index === nodes.length - 1;
+      lines.push(`${prefix}${last ? '└─ ' : '├─ '}${line(node)}`);
+      if (node.children) walk(node.children, `${prefix}${last ? '   ' : '│  '}`);
+    });
+  };
+  walk(root.children ?? [], '');
+  return lines.join('\n');
+}
+
+function line(node: TreeNode): string {
+  return node.value === undefined ? node.label : `${node.label}: ${node.value}`;
+}

@@ -1,0 +1,200 @@
+// Decodes any HTTP Negotiate / NTLM / Kerberos token into one tree, deciding its kind from the bytes.
+// The base64 prefix ("YII…", "TlRM…") is only a hint: a SPNEGO token wrapping NTLM is NTLM (RFC 4178, MS-SPNG).
+import { DerReader, type Tlv } from '../asn1/der';
+import { decodeBase64 } from '../bytes/base64';
+import { type Mechanism, OID_NTLMSSP, OID_SPNEGO, mechanismOfOid } from '../gssapi/oids';
+import { type KerberosMessage, type KerberosMessageKind, kerberosKindOfTag, readKerberosMessage } from '../kerberos/decode';
+import { type NtlmMessage, decodeNtlmMessage, hasNtlmSignature } from '../ntlm/decode';
+import { type ByteRange, type Problem, type Result, DecodeAbort, abort, guard, problem } from '../result';
+import { type SpnegoToken, readNegotiationToken } from '../spnego/decode';
+
+export type TokenKind =
+  | 'ntlm-negotiate'
+  | 'ntlm-challenge'
+  | 'ntlm-authenticate'
+  | 'spnego-init'
+  | 'spnego-resp'
+  | 'kerberos-ap-req'
+  | 'kerberos-ap-rep'
+  | 'kerberos-error'
+  | 'unknown';
+
+/** What the base64 prefix suggests before decoding (reference/004: "YII" Kerberos, "TlRM" NTLM). */
+export type PrefixHint = 'spnego-or-kerberos' | 'ntlm' | 'spnego-resp' | null;
+
+/** A decoded token; exactly one of ntlm / spnego / kerberos is set. */
+export interface DecodedToken {
+  readonly kind: TokenKind;
+  /** The mechanism the token really carries (for SPNEGO, the inner token's, else the supportedMech). */
+  readonly mechanism: Mechanism | null;
+  readonly range: ByteRange;
+  /** GSS-API thisMech when the token has the RFC 2743 §3.1 framing. */
+  readonly gssMech: string | null;
+  readonly ntlm: NtlmMessage | null;
+  readonly spnego: SpnegoToken<DecodedToken> | null;
+  readonly kerberos: KerberosMessage | null;
+}
+
+/** A token decoded from base64 text: the bytes, the prefix hint, and the decoded tree. */
+export interface DecodedTokenText {
+  readonly bytes: Uint8Array;
+  readonly prefixHint: PrefixHint;
+  readonly token: DecodedToken;
+}
+
+const NTLM_KINDS = { 1: 'ntlm-negotiate', 2: 'ntlm-challenge', 3: 'ntlm-authenticate' } as const;
+const KERBEROS_KINDS: Record<KerberosMessageKind, TokenKind> = {
+  'ap-req': 'kerberos-ap-req',
+  'ap-rep': 'kerberos-ap-rep',
+  'krb-error': 'kerberos-error',
+};
+/** RFC 4121 §4.1 TOK_ID of each Kerberos message inside the GSS framing. */
+const KRB5_TOKEN_IDS: Record<KerberosMessageKind, number> = { 'ap-req': 0x0100, 'ap-rep': 0x0200, 'krb-error': 0x0300 };
+
+/**
+ * The hint the first base64 characters give, as people read them in Fiddler: "TlRM" is "NTLM", "Y[A-P]" is a
+ * 0x60 GSS-API frame (SPNEGO or Kerberos), "o[Q-f]" is 0xa1, a bare NegTokenResp.
+ */
+export function prefixHintOf(base64: string): PrefixHint {
+  const text = base64.trimStart();
+  if (text.startsWith('TlRM')) return 'ntlm';
+  if (/^Y[A-P]/.test(text)) return 'spnego-or-kerberos';
+  if (/^o[Q-Za-f]/.test(text)) return 'spnego-resp';
+  return null;
+}
+
+/** Decodes token bytes; never throws. */
+export function decodeTokenBytes(bytes: Uint8Array): Result<DecodedToken> {
+  return guard((warnings) => {
+    const reader = new DerReader(bytes, warnings);
+    return readToken(reader, 0, bytes.length, 0);
+  });
+}
+
+/** Decodes a base64 token (whitespace, URL-safe alphabet and missing padding tolerated); never throws. */
+export function decodeToken(base64: string): Result<DecodedTokenText> {
+  const decoded = decodeBase64(base64);
+  if (!decoded.ok) return decoded;
+  const bytes = decoded.value;
+  if (bytes.length === 0) return { ok: false, error: problem('token-empty', 'the token is empty', 0) };
+  const result = decodeTokenBytes(bytes);
+  if (!result.ok) return result;
+  const prefixHint = prefixHintOf(base64);
+  const warnings = [...decoded.warnings, ...result.warnings];
+  const disagreement = prefixDisagreement(prefixHint, result.value);
+  if (disagreement) warnings.push(disagreement);
+  return { ok: true, value: { bytes, prefixHint, token: result.value }, warnings };
+}
+
+/** A warning when the prefix heuristic and the decode disagree (e.g. "YIG…" that carries NTLM). */
+function prefixDisagreement(hint: PrefixHint, token: DecodedToken): Problem | null {
+  if (hint === 'spnego-or-kerberos' && token.mechanism === 'ntlm') {
+    return problem('prefix-misleading', 'the "YI…" prefix suggests Kerberos, but this SPNEGO token carries NTLM', 0);
+  }
+  if (hint === 'ntlm' && token.mechanism !== 'ntlm') {
+    return problem('prefix-misleading', 'the "TlRM" prefix suggests NTLM, but the token is not NTLM', 0);
+  }
+  return null;
+}
+
+/** Reads the token in `[start, end)` of the reader's buffer; aborts on malformed input. */
+function readToken(reader: DerReader, start: number, end: number, depth: number): DecodedToken {
+  const bytes = reader.bytes.subarray(start, end);
+  if (bytes.length === 0) abort('token-empty', 'the token is empty', start);
+  if (hasNtlmSignature(bytes)) return ntlmToken(reader, start, end, null);
+  const first = bytes[0] as number;
+  if (first === 0x60) return gssFramedToken(reader, start, end, depth);
+  const outer = reader.readTlv(start, end, depth);
+  if (outer.end !== end) abort('token-trailing-data', `${end - outer.end} byte(s) after the token`, outer.end);
+  if (outer.tagClass === 'context' && (outer.tagNumber === 0 || outer.tagNumber === 1)) {
+    return spnegoToken(reader, outer, start, end, depth, null);
+  }
+  if (kerberosKindOfTag(outer)) {
+    reader.warnings.push(problem('krb-not-gss-framed', 'raw Kerberos message without GSS-API framing (RFC 4121 §4.1)', start));
+    return kerberosToken(reader, outer, start, end, depth, null);
+  }
+  return abort('token-unrecognized', 'neither NTLM (NTLMSSP) nor a GSS-API / SPNEGO / Kerberos token', start);
+}
+
+/** InitialContextToken ::= [APPLICATION 0] IMPLICIT SEQUENCE { thisMech MechType, innerContextToken ANY }, RFC 2743 §3.1. */
+function gssFramedToken(reader: DerReader, start: number, end: number, depth: number): DecodedToken {
+  const frame = reader.readTlv(start, end, depth);
+  reader.expect(frame, 'application', 0, 'GSS-API InitialContextToken');
+  if (frame.end !== end) abort('token-trailing-data', `${end - frame.end} byte(s) after the token`, frame.end);
+  const mechTlv = reader.readTlv(frame.valueStart, frame.end, depth + 1);
+  const mech = reader.oid(mechTlv, 'thisMech');
+  const innerStart = mechTlv.end;
+  if (mech === OID_SPNEGO) {
+    const choice = reader.readTlv(innerStart, frame.end, depth + 1);
+    if (choice.end !== frame.end) abort('der-size-mismatch', 'data after the NegotiationToken', choice.end);
+    return spnegoToken(reader, choice, start, end, depth + 1, mech);
+  }
+  if (mechanismOfOid(mech) === 'kerberos') {
+    // RFC 4121 §4.1: a two-byte TOK_ID precedes the Kerberos message.
+    if (innerStart + 2 > frame.end) abort('der-past-end', 'Kerberos TOK_ID is missing', innerStart);
+    const tokenId = ((reader.bytes[innerStart] as number) << 8) | (reader.bytes[innerStart + 1] as number);
+    const message = reader.readTlv(innerStart + 2, frame.end, depth + 1);
+    const kind = kerberosKindOfTag(message);
+    if (kind && KRB5_TOKEN_IDS[kind] !== tokenId) {
+      reader.warnings.push(problem('krb-token-id', `TOK_ID 0x${tokenId.toString(16).padStart(4, '0')} does not match ${kind}`, innerStart));
+    }
+    return kerberosToken(reader, message, start, end, depth + 1, mech);
+  }
+  if (mech === OID_NTLMSSP) return ntlmToken(reader, innerStart, frame.end, mech, start);
+  return abort('gss-unknown-mech', `GSS-API token for unsupported mechanism ${mech}`, mechTlv.start);
+}
+
+function ntlmToken(reader: DerReader, start: number, end: number, gssMech: string | null, rangeStart = start): DecodedToken {
+  const result = decodeNtlmMessage(reader.bytes.subarray(start, end), start);
+  if (!result.ok) throw new DecodeAbort(result.error);
+  reader.warnings.push(...result.warnings);
+  const message = result.value;
+  return {
+    kind: NTLM_KINDS[message.messageType],
+    mechanism: 'ntlm',
+    range: [rangeStart, end],
+    gssMech,
+    ntlm: message,
+    spnego: null,
+    kerberos: null,
+  };
+}
+
+function kerberosToken(reader: DerReader, message: Tlv, start: number, end: number, depth: number, gssMech: string | null): DecodedToken {
+  const kerberos = readKerberosMessage(reader, message, depth);
+  if (message.end !== end) abort('token-trailing-data', `${end - message.end} byte(s) after the Kerberos message`, message.end);
+  return {
+    kind: KERBEROS_KINDS[kerberos.message],
+    mechanism: 'kerberos',
+    range: [start, end],
+    gssMech,
+    ntlm: null,
+    spnego: null,
+    kerberos,
+  };
+}
+
+function spnegoToken(reader: DerReader, choice: Tlv, start: number, end: number, depth: number, gssMech: string | null): DecodedToken {
+  const spnego = readNegotiationToken<DecodedToken>(reader, choice, depth, (innerStart, innerEnd, innerDepth) => {
+    // The inner token gets its own warning list so a broken inner token leaves the outer one readable.
+    const innerWarnings: Problem[] = [];
+    try {
+      const value = readToken(new DerReader(reader.bytes, innerWarnings), innerStart, innerEnd, innerDepth);
+      reader.warnings.push(...innerWarnings);
+      return { value };
+    } catch (caught) {
+      if (caught instanceof DecodeAbort) return { error: caught.problem };
+      throw caught;
+    }
+  });
+  const mechanism = spnego.inner?.mechanism ?? mechanismOfOid(spnego.supportedMech);
+  return {
+    kind: spnego.token === 'init' ? 'spnego-init' : 'spnego-resp',
+    mechanism,
+    range: [start, end],
+    gssMech,
+    ntlm: null,
+    spnego,
+    kerberos: null,
+  };
+}
