@@ -28,6 +28,7 @@ export function decodeBase64(text: string): Result<Uint8Array> {
   let sawWhitespace = -1;
   let sawUrlSafe = -1;
   let sawStandardOnly = -1;
+  let lastData = -1;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     const value = code < 128 ? (STANDARD[code] as number) : INVALID;
@@ -40,6 +41,7 @@ export function decodeBase64(text: string): Result<Uint8Array> {
       } else if (code === 43 || code === 47) {
         if (sawStandardOnly < 0) sawStandardOnly = index;
       }
+      lastData = index;
       accumulator = (accumulator << 6) | value;
       if (++sextets === 4) {
         out[written++] = (accumulator >> 16) & 0xff;
@@ -64,11 +66,11 @@ export function decodeBase64(text: string): Result<Uint8Array> {
   }
   if (sextets === 2) {
     out[written++] = (accumulator >> 4) & 0xff;
-    if ((accumulator & 0x0f) !== 0) warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', text.length - 1));
+    if ((accumulator & 0x0f) !== 0) warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', lastData));
   } else if (sextets === 3) {
     out[written++] = (accumulator >> 10) & 0xff;
     out[written++] = (accumulator >> 2) & 0xff;
-    if ((accumulator & 0x03) !== 0) warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', text.length - 1));
+    if ((accumulator & 0x03) !== 0) warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', lastData));
   }
   const expectedPadding = sextets === 0 ? 0 : 4 - sextets;
   if (padding !== expectedPadding) {

@@ -54,7 +54,7 @@ export interface NtlmTargetInfo {
 
 /** NTLMv2_CLIENT_CHALLENGE summary, MS-NLMP §2.2.2.7 (the proof itself is a credential and is not kept). */
 export interface NtlmV2ClientBlob {
-  readonly timestamp: string | null;
+  readonly timestamp: string;
   readonly clientChallenge: string;
   readonly range: ByteRange;
 }
@@ -99,11 +99,9 @@ export function decodeNtlmMessage(bytes: Uint8Array, base = 0): Result<NtlmMessa
   return guard((warnings) => new NtlmDecoder(new ByteCursor(bytes, base), warnings).decode());
 }
 
-/** Windows FILETIME (100 ns ticks since 1601-01-01 UTC) as ISO 8601, or null when out of Date's range. */
-export function fileTimeToIso(fileTime: bigint): string | null {
-  const unixMs = Number(fileTime / 10000n) - 11644473600000;
-  const date = new Date(unixMs);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** Windows FILETIME (100 ns ticks since 1601-01-01 UTC, MS-DTYP §2.3.3) as ISO 8601; every u64 fits a Date. */
+export function fileTimeToIso(fileTime: bigint): string {
+  return new Date(Number(fileTime / 10000n) - 11644473600000).toISOString();
 }
 
 class NtlmDecoder {
@@ -399,7 +397,7 @@ class NtlmDecoder {
           break;
         case MsvAv.MsvAvTimestamp:
           info.timestamp = fileTimeToIso(new ByteCursor(value, range[0] + 4).u64(0, 'MsvAvTimestamp'));
-          shown = info.timestamp ?? 'out of range';
+          shown = info.timestamp;
           break;
         case MsvAv.MsvAvSingleHost:
           info.singleHost = true;

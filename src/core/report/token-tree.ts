@@ -91,7 +91,7 @@ function ntlmNodes(message: NtlmMessage): (TreeNode | null)[] {
           spans['ntChallengeResponse'],
         )
       : null,
-    message.ntlmV2Blob ? leaf('NTLMv2 client timestamp', message.ntlmV2Blob.timestamp ?? 'out of range', message.ntlmV2Blob.range) : null,
+    message.ntlmV2Blob ? leaf('NTLMv2 client timestamp', message.ntlmV2Blob.timestamp, message.ntlmV2Blob.range) : null,
     message.targetInfo ? targetInfoNode(message.messageType === 2 ? 'TargetInfo' : 'NTLMv2 AV pairs', message.targetInfo) : null,
     message.messageType === 3 ? leaf('MIC', message.mic ? 'present' : 'absent', spans['mic']) : null,
     message.messageType === 3 ? leaf('EncryptedRandomSessionKey', message.sessionKey ? 'present' : 'absent', spans['encryptedRandomSessionKey']) : null,

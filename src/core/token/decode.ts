@@ -48,6 +48,8 @@ const KERBEROS_KINDS: Record<KerberosMessageKind, TokenKind> = {
   'ap-rep': 'kerberos-ap-rep',
   'krb-error': 'kerberos-error',
 };
+/** First bytes of tokens sent without GSS framing: NegTokenInit [0], NegTokenResp [1], AP-REQ, AP-REP, KRB-ERROR. */
+const UNFRAMED_FIRST_BYTES = new Set([0xa0, 0xa1, 0x6e, 0x6f, 0x7e]);
 /** RFC 4121 §4.1 TOK_ID of each Kerberos message inside the GSS framing. */
 const KRB5_TOKEN_IDS: Record<KerberosMessageKind, number> = { 'ap-req': 0x0100, 'ap-rep': 0x0200, 'krb-error': 0x0300 };
 
@@ -104,6 +106,9 @@ function readToken(reader: DerReader, start: number, end: number, depth: number)
   if (hasNtlmSignature(bytes)) return ntlmToken(reader, start, end, null);
   const first = bytes[0] as number;
   if (first === 0x60) return gssFramedToken(reader, start, end, depth);
+  if (!UNFRAMED_FIRST_BYTES.has(first)) {
+    abort('token-unrecognized', 'neither NTLM (NTLMSSP) nor a GSS-API / SPNEGO / Kerberos token', start);
+  }
   const outer = reader.readTlv(start, end, depth);
   if (outer.end !== end) abort('token-trailing-data', `${end - outer.end} byte(s) after the token`, outer.end);
   if (outer.tagClass === 'context' && (outer.tagNumber === 0 || outer.tagNumber === 1)) {

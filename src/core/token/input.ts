@@ -1,6 +1,7 @@
 // Turns what a user pastes — a bare token, "Negotiate <b64>", or a whole header line — into the token to decode.
 import { type AuthChallenge, isAuthHeader, isChallengeHeader, parseChallenges, parseCredentials, splitHeaderLine } from '../http/auth-header';
 import { type Problem, type Result, fail, ok, problem } from '../result';
+import { type DecodedTokenText, decodeToken } from './decode';
 
 /** The token found in a pasted input, and where it came from. */
 export interface TokenInput {
@@ -41,4 +42,19 @@ export function readTokenInput(text: string): Result<TokenInput> {
     ...parsed.warnings,
     ...warnings,
   ]);
+}
+
+/** A pasted input decoded: the token it held (if any) and the decode result. */
+export interface DecodedInput {
+  readonly input: TokenInput | null;
+  readonly result: Result<DecodedTokenText>;
+  /** Warnings about the input itself (header syntax, several tokens). */
+  readonly inputWarnings: readonly Problem[];
+}
+
+/** Reads and decodes a pasted input in one step; never throws. */
+export function decodeInput(text: string): DecodedInput {
+  const input = readTokenInput(text);
+  if (!input.ok) return { input: null, result: input, inputWarnings: [] };
+  return { input: input.value, result: decodeToken(input.value.base64), inputWarnings: input.warnings };
 }

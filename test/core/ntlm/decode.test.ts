@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { decodeNtlmMessage, fileTimeToIso } from '../../../src/core/ntlm/decode';
+import { hex, labToken } from '../../helpers/fixtures';
+
+const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
+// MS-NLMP §4.2.4.3 (NTLMv2 example) CHALLENGE_MESSAGE: flags 0xe28a8233, target "Server",
+// TargetInfo MsvAvNbDomainName "Domain" + MsvAvNbComputerName "Server", version 6.0.6000 rev 15.
+const SPEC_V2_CHALLENGE = hex(`
+  4e544c4d53535000 02000000 0c000c00 38000000 33828ae2 0123456789abcdef 0000000000000000
+  24002400 44000000 060070170000000f
+  530065007200760065007200
+  02000c0044006f006d00610069006e00 01000c00530065007200760065007200 00000000`);
+
+// MS-NLMP §4.2.3.3 (NTLMv1 with client challenge example) CHALLENGE_MESSAGE: no TargetInfo.
+const SPEC_V1_CHALLENGE = hex(`
+  4e544c4d53535000 02000000 0c000c00 38000000 33820a82 0123456789abcdef 0000000000000000
+  0000000000000000 060070170000000f 530065007200760065007200`);
+
+describe('decodeNtlmMessage — MS-NLMP §4.2 examples', () => {
+  it('decodes the §4.2.4.3 NTLMv2 CHALLENGE_MESSAGE', () => {
+    const result = decodeNtlmMessage(SPEC_V2_CHALLENGE);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.warnings).toEqual([]);
+    const message = result.value;
+    expect(message).toMatchObject({
+      messageType: 2,
+      flags: 0xe28a8233,
+      targetName: 'Server',
+      serverChallenge: '0123456789abcdef',
+      version: { major: 6, minor: 0, build: 6000, revision: 15 },
+      targetInfo: { nbDomainName: 'Domain', nbComputerName: 'Server', timestamp: null, flags: null },
+    });
+    expect(message.flagNames).toEqual([
+      'NTLMSSP_NEGOTIATE_UNICODE',
+      'NTLM_NEGOTIATE_OEM',
+      'NTLMSSP_NEGOTIATE_SIGN',
+      'NTLMSSP_NEGOTIATE_SEAL',
+      'NTLMSSP_NEGOTIATE_NTLM',
+      'NTLMSSP_NEGOTIATE_ALWAYS_SIGN',
+      'NTLMSSP_TARGET_TYPE_SERVER',
+      'NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY',
+      'NTLMSSP_NEGOTIATE_TARGET_INFO',
+      'NTLMSSP_NEGOTIATE_VERSION',
+      'NTLMSSP_NEGOTIATE_128',
+      'NTLMSSP_NEGOTIATE_KEY_EXCH',
+      'NTLMSSP_NEGOTIATE_56',
+    ]);
+    expect(message.spans['serverChallenge']).toEqual([24, 32]);
+    expect(message.spans['targetName']).toEqual([56, 68]);
+    expect(message.targetInfo?.pairs.map((pair) => [pair.name, pair.range])).toEqual([
+      ['MsvAvNbDomainName', [68, 84]],
+      ['MsvAvNbComputerName', [84, 100]],
+    ]);
+  });
+
+  it('decodes the §4.2.3.3 CHALLENGE_MESSAGE that has no TargetInfo', () => {
+    const result = decodeNtlmMessage(SPEC_V1_CHALLENGE);
+    expect(result.ok && result.value).toMatchObject({ flags: 0x820a8233, targetName: 'Server', targetInfo: null });
+  });
+});
+
+describe('decodeNtlmMessage — lab captures (test/fixtures/tokens)', () => {
+  it('decodes Chromium 156 NEGOTIATE (32 bytes, no version)', () => {
+    const result = decodeNtlmMessage(bytesOf(labToken('chromium-ntlm-negotiate')));
+    expect(result.ok && result.value).toMatchObject({ messageType: 1, flags: 0x00088207, domain: null, workstation: null, version: null });
+  });
+
+  it('decodes the lab CHALLENGE with its timestamp and DNS names', () => {
+    const result = decodeNtlmMessage(bytesOf(labToken('lab-ntlm-challenge')));
+    expect(result.ok && result.value).toMatchObject({
+      messageType: 2,
+      targetName: 'LAB',
+      version: { major: 10, minor: 0, build: 17763, revision: 15 },
+      targetInfo: {
+        nbDomainName: 'LAB',
+        nbComputerName: 'IIS01',
+        dnsDomainName: 'lab.test',
+        dnsComputerName: 'iis01.lab.test',
+        dnsTreeName: 'lab.test',
+        timestamp: expect.stringMatching(/^2026-11-22T\d\d:\d\d:\d\d\.\d{3}Z$/),
+      },
+    });
+  });
+
+  it('decodes Chromium 156 AUTHENTICATE: NTLMv2, MIC, MsvAvFlags, channel bindings, target name', () => {
+    const result = decodeNtlmMessage(bytesOf(labToken('chromium-ntlm-authenticate')));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.warnings).toEqual([]);
+    expect(result.value).toMatchObject({
+      messageType: 3,
+      domain: '',
+      user: 'alice',
+      workstation: 'vm',
+      responseVersion: 'v2',
+      lmResponseLength: 24,
+      ntResponseLength: 232,
+      mic: true,
+      sessionKey: false,
+      targetInfo: {
+        flags: 2,
+        channelBindings: '00000000000000000000000000000000',
+        targetName: 'HTTP/127.0.0.1:18081',
+        nbDomainName: 'LAB',
+      },
+    });
+    expect(result.value.spans['mic']).toEqual([72, 88]);
+  });
+
+  it('decodes curl 7.88 AUTHENTICATE: NTLMv2 without MIC, OEM-free Unicode names', () => {
+    const result = decodeNtlmMessage(bytesOf(labToken('curl-ntlm-authenticate')));
+    expect(result.ok && result.value).toMatchObject({
+      domain: 'LAB',
+      user: 'alice',
+      workstation: 'WORKSTATION',
+      responseVersion: 'v2',
+      ntResponseLength: 160,
+      mic: false,
+    });
+  });
+
+  it('offsets ranges by the base it is given (NTLM inside SPNEGO)', () => {
+    const result = decodeNtlmMessage(SPEC_V2_CHALLENGE, 100);
+    expect(result.ok && result.value.spans['serverChallenge']).toEqual([124, 132]);
+  });
+});
+
+describe('decodeNtlmMessage — AUTHENTICATE variants built from §2.2.1.3', () => {
+  /** AUTHENTICATE with given LM/NT response lengths and a 64-byte header (no MIC). */
+  function authenticate(lmLength: number, ntLength: number): Uint8Array {
+    const header = 72;
+    const message = new Uint8Array(header + lmLength + ntLength);
+    const view = new DataView(message.buffer);
+    message.set(hex('4e544c4d53535000 03000000'));
+    const buffer = (field: number, length: number, offset: number) => {
+      view.setUint16(field, length, true);
+      view.setUint16(field + 2, length, true);
+      view.setUint32(field + 4, offset, true);
+    };
+    buffer(12, lmLength, header);
+    buffer(20, ntLength, header + lmLength);
+    for (const field of [28, 36, 44, 52]) buffer(field, 0, header);
+    view.setUint32(60, 0x00000a01, true);
+    return message;
+  }
+
+  it.each([
+    [1, 0, 'anonymous'],
+    [0, 0, 'anonymous'],
+    [24, 24, 'v1'],
+    [24, 0, 'v1'],
+  ])('LM %i bytes, NT %i bytes → %s', (lm, nt, version) => {
+    const result = decodeNtlmMessage(authenticate(lm, nt));
+    expect(result.ok && result.value.responseVersion).toBe(version);
+  });
+
+  it('warns about an NT response that is neither v1 nor v2', () => {
+    const result = decodeNtlmMessage(authenticate(0, 10));
+    expect(result.ok && result.warnings).toContainEqual(expect.objectContaining({ code: 'ntlm-odd-response-length', offset: 20 }));
+  });
+});
+
+describe('decodeNtlmMessage — malformed input', () => {
+  const tamper = (bytes: Uint8Array, at: number, ...values: number[]) => {
+    const copy = bytes.slice();
+    copy.set(values, at);
+    return copy;
+  };
+  it.each([
+    ['a wrong signature', tamper(SPEC_V2_CHALLENGE, 6, 0x58), 'ntlm-bad-signature', 0],
+    ['message type 4', tamper(SPEC_V2_CHALLENGE, 8, 4), 'ntlm-bad-message-type', 8],
+    ['a cut-off header', SPEC_V2_CHALLENGE.slice(0, 18), 'past-end', 16],
+    ['a TargetInfo offset past the end', tamper(SPEC_V2_CHALLENGE, 44, 0xff, 0xff), 'ntlm-buffer-out-of-range', 40],
+    ['a TargetName length past the end', tamper(SPEC_V2_CHALLENGE, 12, 0xff), 'ntlm-buffer-out-of-range', 12],
+    ['an AV pair longer than TargetInfo', tamper(SPEC_V2_CHALLENGE, 70, 0x40), 'ntlm-av-pair-past-end', 68],
+    ['only the signature', SPEC_V2_CHALLENGE.slice(0, 8), 'past-end', 8],
+  ])('rejects %s', (_, bytes, code, offset) => {
+    expect(decodeNtlmMessage(bytes)).toEqual({ ok: false, error: expect.objectContaining({ code, offset }) });
+  });
+
+  it('keeps the message when the NTLMv2 blob is broken and says so', () => {
+    const bytes = bytesOf(labToken('curl-ntlm-authenticate'));
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    const ntOffset = view.getUint32(24, true);
+    bytes[ntOffset + 16 + 28 + 2] = 0xff; // first AV pair's AvLen → runs past the blob
+    const result = decodeNtlmMessage(bytes);
+    expect(result.ok && result.value.user).toBe('alice');
+    expect(result.ok && result.warnings).toContainEqual(expect.objectContaining({ code: 'ntlm-v2-blob-invalid' }));
+  });
+});
+
+describe('fileTimeToIso', () => {
+  it('converts FILETIME to ISO 8601 (MS-DTYP §2.3.3)', () => {
+    expect(fileTimeToIso(116444736000000000n)).toBe('1970-01-01T00:00:00.000Z');
+    expect(fileTimeToIso(0n)).toBe('1601-01-01T00:00:00.000Z');
+    expect(fileTimeToIso(0xffffffffffffffffn)).toBe('+060056-05-28T05:36:10.955Z');
+  });
+});
