@@ -16,7 +16,10 @@ const USAGE = `Usage: authscope decode [--json] <input | ->
 Exit status: 0 decoded, 2 not decodable, 1 usage error.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
-export function run(args: readonly string[], io: { out: (text: string) => void; err: (text: string) => void; stdin: () => string }): number {
+export function run(
+  args: readonly string[],
+  io: { out: (text: string) => void; err: (text: string) => void; stdin: () => string },
+): number {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(USAGE);
     return 0;

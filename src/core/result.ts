@@ -13,8 +13,7 @@ export type ByteRange = readonly [start: number, end: number];
 
 /** Outcome of a decoder: a value with warnings, or an error. */
 export type Result<T> =
-  | { readonly ok: true; readonly value: T; readonly warnings: readonly Problem[] }
-  | { readonly ok: false; readonly error: Problem };
+  { readonly ok: true; readonly value: T; readonly warnings: readonly Problem[] } | { readonly ok: false; readonly error: Problem };
 
 /** A successful result. */
 export function ok<T>(value: T, warnings: readonly Problem[] = []): Result<T> {

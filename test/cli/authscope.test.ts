@@ -41,7 +41,9 @@ describe('authscope decode', () => {
     const wrapped = labTokens.find((fixture) => fixture.name === 'curl-spnego-wrapped-ntlm-negotiate');
     const { out } = cli(['decode', wrapped?.value ?? '']);
     expect(out).toContain('├─ mechanism: NTLM');
-    expect(out).toContain('warning: the "YI…" prefix suggests Kerberos, but this SPNEGO token carries NTLM (prefix-misleading at offset 0)');
+    expect(out).toContain(
+      'warning: the "YI…" prefix suggests Kerberos, but this SPNEGO token carries NTLM (prefix-misleading at offset 0)',
+    );
   });
 
   it.each([

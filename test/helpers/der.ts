@@ -15,7 +15,7 @@ export function tlv(identifier: number, ...content: (Uint8Array | number[])[]): 
 
 export const seq = (...content: Uint8Array[]) => tlv(0x30, ...content);
 export const ctx = (tag: number, ...content: Uint8Array[]) => tlv(0xa0 | tag, ...content);
-export const app = (tag: number, ...content: Uint8Array[]) => tlv(0x60 | tag, ...content);
+export const app = (tag: number, ...content: (Uint8Array | number[])[]) => tlv(0x60 | tag, ...content);
 export const int = (value: number) => tlv(0x02, value < 0x80 ? [value] : [value >> 8, value & 0xff]);
 export const enumerated = (value: number) => tlv(0x0a, [value]);
 export const octets = (bytes: Uint8Array | number[]) => tlv(0x04, bytes);

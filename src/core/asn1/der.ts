@@ -97,7 +97,7 @@ export class DerReader {
   children(parent: Tlv, depth: number): Tlv[] {
     if (!parent.constructed) abort('der-not-constructed', 'expected a constructed ASN.1 element', parent.start);
     const items: Tlv[] = [];
-    for (let at = parent.valueStart; at < parent.end; ) {
+    for (let at = parent.valueStart; at < parent.end;) {
       const child = this.readTlv(at, parent.end, depth + 1);
       items.push(child);
       at = child.end;
@@ -108,11 +108,7 @@ export class DerReader {
   /** Aborts unless the element has the given class, number and form. */
   expect(tlv: Tlv, tagClass: TagClass, tagNumber: number, what: string): Tlv {
     if (tlv.tagClass !== tagClass || tlv.tagNumber !== tagNumber) {
-      abort(
-        'der-unexpected-tag',
-        `${what}: expected ${tagClass} [${tagNumber}], found ${tlv.tagClass} [${tlv.tagNumber}]`,
-        tlv.start,
-      );
+      abort('der-unexpected-tag', `${what}: expected ${tagClass} [${tagNumber}], found ${tlv.tagClass} [${tlv.tagNumber}]`, tlv.start);
     }
     return tlv;
   }

@@ -66,16 +66,20 @@ export function decodeBase64(text: string): Result<Uint8Array> {
   }
   if (sextets === 2) {
     out[written++] = (accumulator >> 4) & 0xff;
-    if ((accumulator & 0x0f) !== 0) warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', lastData));
+    if ((accumulator & 0x0f) !== 0)
+      warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', lastData));
   } else if (sextets === 3) {
     out[written++] = (accumulator >> 10) & 0xff;
     out[written++] = (accumulator >> 2) & 0xff;
-    if ((accumulator & 0x03) !== 0) warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', lastData));
+    if ((accumulator & 0x03) !== 0)
+      warnings.push(problem('base64-trailing-bits', 'the last base64 character has non-zero unused bits', lastData));
   }
   const expectedPadding = sextets === 0 ? 0 : 4 - sextets;
   if (padding !== expectedPadding) {
     if (padding < expectedPadding) {
-      warnings.push(problem('base64-missing-padding', `base64 padding is missing (${expectedPadding - padding} "=" expected)`, text.length));
+      warnings.push(
+        problem('base64-missing-padding', `base64 padding is missing (${expectedPadding - padding} "=" expected)`, text.length),
+      );
     } else {
       warnings.push(problem('base64-extra-padding', `base64 has ${padding} "=" where ${expectedPadding} belong`, paddingAt));
     }

@@ -37,13 +37,7 @@ export class ByteCursor {
   u32(at: number, what: string): number {
     this.need(at, 4, what);
     const b = this.bytes;
-    return (
-      ((b[at] as number) |
-        ((b[at + 1] as number) << 8) |
-        ((b[at + 2] as number) << 16) |
-        ((b[at + 3] as number) << 24)) >>>
-      0
-    );
+    return ((b[at] as number) | ((b[at + 1] as number) << 8) | ((b[at + 2] as number) << 16) | ((b[at + 3] as number) << 24)) >>> 0;
   }
 
   /** 64-bit little-endian unsigned integer. */

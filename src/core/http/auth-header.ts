@@ -69,7 +69,10 @@ export function parseCredentials(value: string): ParsedAuthHeader {
   if (parsed.challenges.length > 1) {
     return {
       challenges: parsed.challenges.slice(0, 1),
-      warnings: [...parsed.warnings, problem('header-extra-credentials', 'credentials carry more than one scheme; only the first counts', 0)],
+      warnings: [
+        ...parsed.warnings,
+        problem('header-extra-credentials', 'credentials carry more than one scheme; only the first counts', 0),
+      ],
     };
   }
   return parsed;

@@ -110,7 +110,9 @@ export function readKerberosMessage(reader: DerReader, outer: Tlv, depth: number
     message.ticketKvno = ticket.encPart.kvno;
     message.authenticatorEtype = readEncryptedData(reader, field(4, 'authenticator', true) as Tlv, level, 'authenticator').etype;
     if (isWeakEtype(ticket.encPart.etype)) {
-      reader.warnings.push(problem('krb-weak-etype', `ticket encrypted with weak ${message.ticketEtypeName}`, spans['ticket']?.[0] ?? outer.start));
+      reader.warnings.push(
+        problem('krb-weak-etype', `ticket encrypted with weak ${message.ticketEtypeName}`, spans['ticket']?.[0] ?? outer.start),
+      );
     }
   } else if (kind === 'ap-rep') {
     message.encEtype = readEncryptedData(reader, field(2, 'encPart', true) as Tlv, level, 'enc-part').etype;

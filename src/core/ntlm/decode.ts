@@ -163,7 +163,9 @@ class NtlmDecoder {
   private text(buffer: SecurityBuffer, unicode: boolean, name: string): string {
     const bytes = this.cursor.slice(buffer.offset, buffer.length, name);
     if (unicode && bytes.length % 2 === 1) {
-      this.warnings.push(problem('ntlm-odd-unicode-length', `${name}: odd length ${bytes.length} for a UTF-16 string`, this.cursor.base + buffer.field));
+      this.warnings.push(
+        problem('ntlm-odd-unicode-length', `${name}: odd length ${bytes.length} for a UTF-16 string`, this.cursor.base + buffer.field),
+      );
     }
     return unicode ? decodeUtf16le(bytes) : decodeOem(bytes);
   }
@@ -287,7 +289,9 @@ class NtlmDecoder {
     if (micPresent) this.mark('mic', 72, 16);
     const micPromised = ((blob?.info?.flags ?? 0) & MSV_AV_FLAG_MIC_PRESENT) !== 0;
     if (micPromised && !micPresent) {
-      this.warnings.push(problem('ntlm-mic-missing', 'MsvAvFlags says a MIC is present but the MIC field is absent or zero', cursor.base + 72));
+      this.warnings.push(
+        problem('ntlm-mic-missing', 'MsvAvFlags says a MIC is present but the MIC field is absent or zero', cursor.base + 72),
+      );
     }
     return {
       ...this.base(3, flags, flagNames),
@@ -310,7 +314,13 @@ class NtlmDecoder {
     if (nt.length === 0 && lm.length <= 1) return 'anonymous';
     if (nt.length === 24 || (nt.length === 0 && lm.length === 24)) return 'v1';
     if (nt.length > 24) return 'v2';
-    this.warnings.push(problem('ntlm-odd-response-length', `NtChallengeResponse of ${nt.length} bytes is neither NTLMv1 (24) nor NTLMv2`, this.cursor.base + nt.field));
+    this.warnings.push(
+      problem(
+        'ntlm-odd-response-length',
+        `NtChallengeResponse of ${nt.length} bytes is neither NTLMv1 (24) nor NTLMv2`,
+        this.cursor.base + nt.field,
+      ),
+    );
     return null;
   }
 
@@ -324,7 +334,9 @@ class NtlmDecoder {
       const respType = blob.u8(0, 'RespType');
       const hiRespType = blob.u8(1, 'HiRespType');
       if (respType !== 1 || hiRespType !== 1) {
-        blobWarnings.push(problem('ntlm-v2-blob-version', `NTLMv2 client blob RespType ${respType}/${hiRespType}, expected 1/1`, blob.base));
+        blobWarnings.push(
+          problem('ntlm-v2-blob-version', `NTLMv2 client blob RespType ${respType}/${hiRespType}, expected 1/1`, blob.base),
+        );
       }
       const summary: NtlmV2ClientBlob = {
         timestamp: fileTimeToIso(blob.u64(8, 'TimeStamp')),
@@ -336,7 +348,9 @@ class NtlmDecoder {
       return { summary, info };
     });
     if (!parsed.ok) {
-      this.warnings.push(problem('ntlm-v2-blob-invalid', `NTLMv2 client blob could not be read: ${parsed.error.message}`, parsed.error.offset));
+      this.warnings.push(
+        problem('ntlm-v2-blob-invalid', `NTLMv2 client blob could not be read: ${parsed.error.message}`, parsed.error.offset),
+      );
       return null;
     }
     this.warnings.push(...parsed.warnings);

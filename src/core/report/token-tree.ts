@@ -94,7 +94,9 @@ function ntlmNodes(message: NtlmMessage): (TreeNode | null)[] {
     message.ntlmV2Blob ? leaf('NTLMv2 client timestamp', message.ntlmV2Blob.timestamp, message.ntlmV2Blob.range) : null,
     message.targetInfo ? targetInfoNode(message.messageType === 2 ? 'TargetInfo' : 'NTLMv2 AV pairs', message.targetInfo) : null,
     message.messageType === 3 ? leaf('MIC', message.mic ? 'present' : 'absent', spans['mic']) : null,
-    message.messageType === 3 ? leaf('EncryptedRandomSessionKey', message.sessionKey ? 'present' : 'absent', spans['encryptedRandomSessionKey']) : null,
+    message.messageType === 3
+      ? leaf('EncryptedRandomSessionKey', message.sessionKey ? 'present' : 'absent', spans['encryptedRandomSessionKey'])
+      : null,
   ];
 }
 
@@ -104,8 +106,7 @@ function targetInfoNode(label: string, info: NtlmTargetInfo): TreeNode {
 
 function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {
   const spans = message.spans;
-  const etype = (value: number | null): string | undefined =>
-    value === null ? undefined : `${value} (${etypeLabel(value)})`;
+  const etype = (value: number | null): string | undefined => (value === null ? undefined : `${value} (${etypeLabel(value)})`);
   return [
     message.realm !== null ? leaf('realm', message.realm, spans['realm']) : null,
     message.sname !== null
@@ -129,7 +130,6 @@ function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {
 function etypeLabel(etype: number): string {
   return `${etypeName(etype)}${isWeakEtype(etype) ? ', weak' : ''}`;
 }
-
 
 function leaf(label: string, value?: string, range?: ByteRange): TreeNode {
   return { label, ...(value !== undefined ? { value } : {}), ...(range ? { range } : {}) };

@@ -45,7 +45,11 @@ export function readNegotiationToken<Inner>(
   readInner: InnerTokenReader<Inner>,
 ): SpnegoToken<Inner> {
   if (choice.tagClass !== 'context' || (choice.tagNumber !== 0 && choice.tagNumber !== 1)) {
-    abort('spnego-bad-choice', `NegotiationToken must be [0] NegTokenInit or [1] NegTokenResp, found ${choice.tagClass} [${choice.tagNumber}]`, choice.start);
+    abort(
+      'spnego-bad-choice',
+      `NegotiationToken must be [0] NegTokenInit or [1] NegTokenResp, found ${choice.tagClass} [${choice.tagNumber}]`,
+      choice.start,
+    );
   }
   const children = reader.children(choice, depth);
   const sequence = children[0];
@@ -72,9 +76,7 @@ export function readNegotiationToken<Inner>(
     const mechTypes = readMechTypes(reader, fields.get(0), level);
     const flagsTlv = fields.get(1);
     const reqFlags = flagsTlv
-      ? reader
-          .bitString(flagsTlv, 'reqFlags')
-          .bits.flatMap((set, bit) => (set ? [CONTEXT_FLAGS[bit] ?? `flag${bit}`] : []))
+      ? reader.bitString(flagsTlv, 'reqFlags').bits.flatMap((set, bit) => (set ? [CONTEXT_FLAGS[bit] ?? `flag${bit}`] : []))
       : null;
     embedded(fields.get(2), 'mechToken');
     // [3] is mechListMIC in RFC 4178 but negHints (a SEQUENCE) in MS-SPNG NegTokenInit2, whose MIC moves to [4].

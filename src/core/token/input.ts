@@ -1,5 +1,12 @@
 // Turns what a user pastes — a bare token, "Negotiate <b64>", or a whole header line — into the token to decode.
-import { type AuthChallenge, isAuthHeader, isChallengeHeader, parseChallenges, parseCredentials, splitHeaderLine } from '../http/auth-header';
+import {
+  type AuthChallenge,
+  isAuthHeader,
+  isChallengeHeader,
+  parseChallenges,
+  parseCredentials,
+  splitHeaderLine,
+} from '../http/auth-header';
 import { type Problem, type Result, fail, ok, problem } from '../result';
 import { type DecodedTokenText, decodeToken } from './decode';
 
@@ -21,7 +28,11 @@ export function readTokenInput(text: string): Result<TokenInput> {
   const line = splitHeaderLine(trimmed);
   const warnings: Problem[] = [];
   if (line && !isAuthHeader(line.name)) {
-    return fail('input-not-auth-header', `${line.name} is not an authentication header (WWW-Authenticate, Proxy-Authenticate, Authorization, Proxy-Authorization)`, 0);
+    return fail(
+      'input-not-auth-header',
+      `${line.name} is not an authentication header (WWW-Authenticate, Proxy-Authenticate, Authorization, Proxy-Authorization)`,
+      0,
+    );
   }
   const value = line ? line.value : trimmed;
   const parsed = line && isChallengeHeader(line.name) ? parseChallenges(value) : parseCredentials(value);
@@ -36,7 +47,9 @@ export function readTokenInput(text: string): Result<TokenInput> {
     return fail('no-token', `no token to decode: the header offers ${schemes} without a token`, 0);
   }
   if (withToken.length > 1) {
-    warnings.push(problem('input-several-tokens', `the header carries ${withToken.length} tokens; decoding the first (${first.scheme})`, 0));
+    warnings.push(
+      problem('input-several-tokens', `the header carries ${withToken.length} tokens; decoding the first (${first.scheme})`, 0),
+    );
   }
   return ok({ header: line?.name ?? null, scheme: first.scheme, base64: first.token68 as string, offered: parsed.challenges }, [
     ...parsed.warnings,

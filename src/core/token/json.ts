@@ -79,7 +79,11 @@ export interface TokenJson {
 }
 
 /** The JSON of a decode result (success or failure) for a token given with an optional HTTP scheme. */
-export function tokenResultJson(result: Result<DecodedTokenText>, scheme: string | null, extraWarnings: readonly Problem[] = []): TokenJson {
+export function tokenResultJson(
+  result: Result<DecodedTokenText>,
+  scheme: string | null,
+  extraWarnings: readonly Problem[] = [],
+): TokenJson {
   if (!result.ok) {
     return {
       kind: 'unknown',

@@ -41,20 +41,17 @@ describe('DerReader', () => {
     expect(result.ok && result.warnings).toEqual([expect.objectContaining({ code: 'der-non-minimal-length', offset: 0 })]);
   });
 
-  it.each([
-    ['1.3.6.1.5.5.2'],
-    ['1.2.840.113554.1.2.2'],
-    ['1.2.840.48018.1.2.2'],
-    ['1.3.6.1.4.1.311.2.2.10'],
-    ['2.999.1'],
-  ])('round-trips OID %s', (dotted) => {
-    const bytes = oid(dotted);
-    const result = guard((warnings: Problem[]) => {
-      const reader = new DerReader(bytes, warnings);
-      return reader.oid(reader.readTlv(0, bytes.length, 0), 'oid');
-    });
-    expect(result).toEqual({ ok: true, value: dotted, warnings: [] });
-  });
+  it.each([['1.3.6.1.5.5.2'], ['1.2.840.113554.1.2.2'], ['1.2.840.48018.1.2.2'], ['1.3.6.1.4.1.311.2.2.10'], ['2.999.1']])(
+    'round-trips OID %s',
+    (dotted) => {
+      const bytes = oid(dotted);
+      const result = guard((warnings: Problem[]) => {
+        const reader = new DerReader(bytes, warnings);
+        return reader.oid(reader.readTlv(0, bytes.length, 0), 'oid');
+      });
+      expect(result).toEqual({ ok: true, value: dotted, warnings: [] });
+    },
+  );
 
   it.each([
     ['ends inside an arc', '06 02 2b 86', 'der-bad-oid', 3],

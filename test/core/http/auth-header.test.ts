@@ -62,10 +62,7 @@ describe('parseChallenges (RFC 9110 §11)', () => {
   });
 
   it('tolerates empty list elements and odd spacing', () => {
-    expect(summary(' , Negotiate ,, NTLM TlRMTVNTUAACAAAA ,').map((challenge) => challenge.token68)).toEqual([
-      null,
-      'TlRMTVNTUAACAAAA',
-    ]);
+    expect(summary(' , Negotiate ,, NTLM TlRMTVNTUAACAAAA ,').map((challenge) => challenge.token68)).toEqual([null, 'TlRMTVNTUAACAAAA']);
   });
 
   it.each([

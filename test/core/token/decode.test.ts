@@ -111,7 +111,14 @@ describe('decodeToken — SPNEGO shapes built from RFC 4178 §4.2 and MS-SPNG §
 
   it('reads a Windows-style NegTokenInit: mechTypes in order, reqFlags, mechListMIC', () => {
     const token = framed(
-      ctx(0, seq(ctx(0, seq(oid(OID_MS_KRB5), oid(OID_KRB5), oid(OID_NEGOEX), oid(OID_NTLMSSP))), ctx(1, bits(1, 0x62)), ctx(3, octets([1, 2, 3])))),
+      ctx(
+        0,
+        seq(
+          ctx(0, seq(oid(OID_MS_KRB5), oid(OID_KRB5), oid(OID_NEGOEX), oid(OID_NTLMSSP))),
+          ctx(1, bits(1, 0x62)),
+          ctx(3, octets([1, 2, 3])),
+        ),
+      ),
     );
     const { value } = decoded(token);
     expect(value.token.kind).toBe('spnego-init');
@@ -146,7 +153,9 @@ describe('decodeToken — SPNEGO shapes built from RFC 4178 §4.2 and MS-SPNG §
   });
 
   it('keeps the SPNEGO layer readable when the inner token is broken', () => {
-    const result = decoded(base64(ctx(1, seq(ctx(0, enumerated(1)), ctx(2, octets([0x4e, 0x54, 0x4c, 0x4d, 0x53, 0x53, 0x50, 0x00, 9, 0, 0, 0]))))));
+    const result = decoded(
+      base64(ctx(1, seq(ctx(0, enumerated(1)), ctx(2, octets([0x4e, 0x54, 0x4c, 0x4d, 0x53, 0x53, 0x50, 0x00, 9, 0, 0, 0]))))),
+    );
     expect(result.value.token.spnego?.inner).toBeNull();
     expect(result.value.token.spnego?.innerError?.code).toBe('ntlm-bad-message-type');
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'spnego-inner-invalid', offset: 21 }));
@@ -192,10 +201,32 @@ describe('decodeToken — Kerberos shapes built from RFC 4120', () => {
   });
 
   it('marks weak ticket encryption (RC4, RFC 8429)', () => {
-    const ticket = app(1, seq(ctx(0, int(5)), ctx(1, gstring('LAB.TEST')), ctx(2, principal(3, 'HTTP', 'web')), ctx(3, seq(ctx(0, int(23)), ctx(1, int(4)), ctx(2, octets([0]))))));
-    const apReq = app(14, seq(ctx(0, int(5)), ctx(1, int(14)), ctx(2, bits(0, 0x20, 0, 0, 0)), ctx(3, ticket), ctx(4, seq(ctx(0, int(23)), ctx(2, octets([0]))))));
+    const ticket = app(
+      1,
+      seq(
+        ctx(0, int(5)),
+        ctx(1, gstring('LAB.TEST')),
+        ctx(2, principal(3, 'HTTP', 'web')),
+        ctx(3, seq(ctx(0, int(23)), ctx(1, int(4)), ctx(2, octets([0])))),
+      ),
+    );
+    const apReq = app(
+      14,
+      seq(
+        ctx(0, int(5)),
+        ctx(1, int(14)),
+        ctx(2, bits(0, 0x20, 0, 0, 0)),
+        ctx(3, ticket),
+        ctx(4, seq(ctx(0, int(23)), ctx(2, octets([0])))),
+      ),
+    );
     const result = decoded(base64(app(0, oid(OID_MS_KRB5), [0x01, 0x00], apReq)));
-    expect(result.value.token.kerberos).toMatchObject({ ticketEtypeName: 'rc4-hmac', ticketKvno: 4, mutualRequired: true, sname: 'HTTP/web' });
+    expect(result.value.token.kerberos).toMatchObject({
+      ticketEtypeName: 'rc4-hmac',
+      ticketKvno: 4,
+      mutualRequired: true,
+      sname: 'HTTP/web',
+    });
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'krb-weak-etype' }));
   });
 });

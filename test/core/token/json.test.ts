@@ -35,8 +35,21 @@ describe('tokenResultJson (docs/json.md)', () => {
     expect(json.spnego?.inner).toMatchObject({ kind: 'ntlm-negotiate', mechanism: 'ntlm', byteLength: 40, spnego: null, kerberos: null });
     expect(Object.keys(json.spnego?.inner?.ntlm ?? {}).sort()).toEqual(
       [
-        'messageType', 'flags', 'flagNames', 'domain', 'user', 'workstation', 'targetName', 'serverChallenge', 'version',
-        'targetInfo', 'responseVersion', 'lmResponseLength', 'ntResponseLength', 'mic', 'sessionKey',
+        'messageType',
+        'flags',
+        'flagNames',
+        'domain',
+        'user',
+        'workstation',
+        'targetName',
+        'serverChallenge',
+        'version',
+        'targetInfo',
+        'responseVersion',
+        'lmResponseLength',
+        'ntResponseLength',
+        'mic',
+        'sessionKey',
       ].sort(),
     );
   });

@@ -1,0 +1,66 @@
+// ESLint flat config: typescript-eslint everywhere, and src/core kept pure (no extension, DOM or Node APIs).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const CORE_FORBIDDEN_GLOBALS = [
+  'chrome',
+  'browser',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'Buffer',
+  'process',
+  'require',
+  'fetch',
+  'XMLHttpRequest',
+].map((name) => ({ name, message: 'src/core is pure: take data in, return data; no platform APIs.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.lab/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/background/**', 'src/devtools/**', 'src/panel/**', 'src/shared/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
+  },
+  {
+    files: ['src/core/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', ...CORE_FORBIDDEN_GLOBALS],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'buffer'], message: 'src/core runs in the browser too: no Node modules.' },
+            { group: ['webextension-polyfill', 'preact', 'preact/*', '@preact/*'], message: 'src/core must not depend on shells or UI.' },
+            {
+              group: ['**/background/**', '**/panel/**', '**/devtools/**', '**/cli/**', '**/shared/browser'],
+              message: 'core is imported by shells, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'webextension-polyfill', message: 'The polyfill throws outside an extension.' }] },
+      ],
+    },
+  },
+);
