@@ -164,7 +164,7 @@ export class DerReader {
   oid(tlv: Tlv, what: string): string {
     this.expect(tlv, 'universal', UniversalTag.OID, what);
     if (tlv.end === tlv.valueStart) abort('der-bad-oid', `${what}: empty OBJECT IDENTIFIER`, tlv.start);
-    const arcs: number[] = [];
+    let dotted = '';
     let arc = 0;
     for (let at = tlv.valueStart; at < tlv.end; at++) {
       const byte = this.bytes[at] as number;
@@ -172,14 +172,14 @@ export class DerReader {
       arc = arc * 128 + (byte & 0x7f);
       if (arc > Number.MAX_SAFE_INTEGER / 128) abort('der-bad-oid', `${what}: OID arc too large`, at);
       if ((byte & 0x80) === 0) {
-        if (arcs.length === 0) arcs.push(arc < 40 ? 0 : arc < 80 ? 1 : 2, arc < 80 ? arc % 40 : arc - 80);
-        else arcs.push(arc);
+        // The first subidentifier packs two arcs: 40 × first + second (X.690 §8.19.4).
+        dotted += dotted === '' ? (arc < 80 ? `${Math.floor(arc / 40)}.${arc % 40}` : `2.${arc - 80}`) : `.${arc}`;
         arc = 0;
       } else if (at === tlv.end - 1) {
         abort('der-bad-oid', `${what}: OID ends inside an arc`, at);
       }
     }
-    return arcs.join('.');
+    return dotted;
   }
 
   /** A BIT STRING as its bits, most significant first (X.690 §8.6): bit n of the ASN.1 definition. */

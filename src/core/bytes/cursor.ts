@@ -40,11 +40,10 @@ export class ByteCursor {
     return ((b[at] as number) | ((b[at + 1] as number) << 8) | ((b[at + 2] as number) << 16) | ((b[at + 3] as number) << 24)) >>> 0;
   }
 
-  /** 64-bit little-endian unsigned integer. */
-  u64(at: number, what: string): bigint {
+  /** 64-bit little-endian unsigned integer as a float (exact below 2^53; FILETIMEs lose under 2 µs). */
+  u64(at: number, what: string): number {
     const low = this.u32(at, what);
-    const high = this.u32(at + 4, what);
-    return (BigInt(high) << 32n) | BigInt(low);
+    return this.u32(at + 4, what) * 4294967296 + low;
   }
 
   slice(at: number, size: number, what: string): Uint8Array {

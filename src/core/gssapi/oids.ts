@@ -10,23 +10,24 @@ export const OID_NEGOEX = '1.3.6.1.4.1.311.2.2.30';
 
 export type Mechanism = 'kerberos' | 'ntlm';
 
-const MECHANISMS: Readonly<Record<string, readonly [name: string, mechanism: Mechanism | null]>> = {
-  [OID_SPNEGO]: ['SPNEGO', null],
+// A Map: OID strings contain dots, which push a plain object into slow dictionary lookups.
+const MECHANISMS: ReadonlyMap<string, readonly [name: string, mechanism: Mechanism | null]> = new Map([
+  [OID_SPNEGO, ['SPNEGO', null]],
   // MS-KRB5 is the OID Windows clients list first (a historical mis-encoding of KRB5, MS-SPNG §3.3.5.2).
-  [OID_MS_KRB5]: ['MS-KRB5', 'kerberos'],
-  [OID_KRB5]: ['KRB5', 'kerberos'],
-  [OID_KRB5_USER_TO_USER]: ['KRB5-U2U', 'kerberos'],
-  [OID_IAKERB]: ['IAKERB', 'kerberos'],
-  [OID_NTLMSSP]: ['NTLMSSP', 'ntlm'],
-  [OID_NEGOEX]: ['NEGOEX', null],
-};
+  [OID_MS_KRB5, ['MS-KRB5', 'kerberos']],
+  [OID_KRB5, ['KRB5', 'kerberos']],
+  [OID_KRB5_USER_TO_USER, ['KRB5-U2U', 'kerberos']],
+  [OID_IAKERB, ['IAKERB', 'kerberos']],
+  [OID_NTLMSSP, ['NTLMSSP', 'ntlm']],
+  [OID_NEGOEX, ['NEGOEX', null]],
+]);
 
 /** Readable name of a mechanism OID, or the OID itself. */
 export function mechanismOidName(oid: string): string {
-  return MECHANISMS[oid]?.[0] ?? oid;
+  return MECHANISMS.get(oid)?.[0] ?? oid;
 }
 
 /** Which mechanism an OID stands for (Kerberos variants, NTLM), or null. */
 export function mechanismOfOid(oid: string | null): Mechanism | null {
-  return oid === null ? null : (MECHANISMS[oid]?.[1] ?? null);
+  return oid === null ? null : (MECHANISMS.get(oid)?.[1] ?? null);
 }

@@ -45,10 +45,16 @@ interface EncryptedData {
 /** Kind of a Kerberos message from its APPLICATION tag, or null. */
 export function kerberosKindOfTag(tlv: Tlv): KerberosMessageKind | null {
   if (tlv.tagClass !== 'application') return null;
-  for (const [kind, tag] of Object.entries(KerberosApplicationTag)) {
-    if (tag === tlv.tagNumber) return kind as KerberosMessageKind;
+  switch (tlv.tagNumber) {
+    case KerberosApplicationTag['ap-req']:
+      return 'ap-req';
+    case KerberosApplicationTag['ap-rep']:
+      return 'ap-rep';
+    case KerberosApplicationTag['krb-error']:
+      return 'krb-error';
+    default:
+      return null;
   }
-  return null;
 }
 
 /** Decodes the Kerberos message whose APPLICATION element is `outer`; aborts on malformed input. */

@@ -72,8 +72,9 @@ export function ntlmFlagNames(flags: number): string[] {
   return NTLM_FLAGS.filter(([bit]) => (flags & bit) >>> 0 !== 0).map(([, name]) => name);
 }
 
-/** Name of an AvId, or `MsvAvUnknown(n)`. */
+const AV_ID_NAMES: readonly string[] = Object.keys(MsvAv);
+
+/** Name of an AvId, or `MsvAvUnknown(n)` (MsvAv ids are 0…10 in order). */
 export function avIdName(id: number): string {
-  const entry = Object.entries(MsvAv).find(([, value]) => value === id);
-  return entry ? entry[0] : `MsvAvUnknown(${id})`;
+  return AV_ID_NAMES[id] ?? `MsvAvUnknown(${id})`;
 }

@@ -83,9 +83,11 @@ export interface NtlmMessage {
   readonly spans: Readonly<Record<string, ByteRange>>;
 }
 
-/** True when the bytes start with the NTLMSSP signature. */
-export function hasNtlmSignature(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && NTLM_SIGNATURE.every((byte, index) => bytes[index] === byte);
+/** True when the bytes at `at` start with the NTLMSSP signature. */
+export function hasNtlmSignature(bytes: Uint8Array, at = 0): boolean {
+  if (bytes.length < at + NTLM_SIGNATURE.length) return false;
+  for (let index = 0; index < NTLM_SIGNATURE.length; index++) if (bytes[at + index] !== NTLM_SIGNATURE[index]) return false;
+  return true;
 }
 
 interface SecurityBuffer {
@@ -100,8 +102,35 @@ export function decodeNtlmMessage(bytes: Uint8Array, base = 0): Result<NtlmMessa
 }
 
 /** Windows FILETIME (100 ns ticks since 1601-01-01 UTC, MS-DTYP §2.3.3) as ISO 8601; every u64 fits a Date. */
-export function fileTimeToIso(fileTime: bigint): string {
-  return new Date(Number(fileTime / 10000n) - 11644473600000).toISOString();
+export function fileTimeToIso(fileTime: number): string {
+  return isoFromUnixMs(Math.floor(fileTime / 10000) - 11644473600000);
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/**
+ * ISO 8601 from Unix milliseconds without allocating a Date (the decoder's hottest step for NTLM): days to
+ * civil date by H. Hinnant's `civil_from_days`. Years outside 0000–9999 go through Date's extended format.
+ */
+function isoFromUnixMs(unixMs: number): string {
+  const days = Math.floor(unixMs / 86400000);
+  const msOfDay = unixMs - days * 86400000;
+  const shifted = days + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return new Date(unixMs).toISOString();
+  const hours = Math.floor(msOfDay / 3600000);
+  const minutes = Math.floor((msOfDay % 3600000) / 60000);
+  const seconds = Math.floor((msOfDay % 60000) / 1000);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(msOfDay % 1000, 3)}Z`;
 }
 
 class NtlmDecoder {
@@ -365,18 +394,11 @@ class NtlmDecoder {
   private avPairs(bytes: Uint8Array, base: number, trailingAllowed = false): NtlmTargetInfo {
     const cursor = new ByteCursor(bytes, base);
     const pairs: AvPair[] = [];
-    const info = {
-      nbComputerName: null as string | null,
-      nbDomainName: null as string | null,
-      dnsComputerName: null as string | null,
-      dnsDomainName: null as string | null,
-      dnsTreeName: null as string | null,
-      timestamp: null as string | null,
-      flags: null as number | null,
-      targetName: null as string | null,
-      channelBindings: null as string | null,
-      singleHost: false,
-    };
+    const text: (string | null)[] = [null, null, null, null, null, null, null, null, null, null];
+    let timestamp: string | null = null;
+    let flags: number | null = null;
+    let channelBindings: string | null = null;
+    let singleHost = false;
     let at = 0;
     let ended = false;
     while (at < cursor.length) {
@@ -385,9 +407,9 @@ class NtlmDecoder {
       if (at + 4 + length > cursor.length) {
         abort('ntlm-av-pair-past-end', `AV pair ${avIdName(id)} of ${length} byte(s) runs past the end`, base + at);
       }
-      const value = cursor.slice(at + 4, length, avIdName(id));
-      const range: ByteRange = [base + at, base + at + 4 + length];
-      at += 4 + length;
+      const valueAt = at + 4;
+      const range: ByteRange = [base + at, base + valueAt + length];
+      at = valueAt + length;
       if (id === MsvAv.MsvAvEOL) {
         ended = true;
         break;
@@ -399,31 +421,29 @@ class NtlmDecoder {
         case MsvAv.MsvAvDnsComputerName:
         case MsvAv.MsvAvDnsDomainName:
         case MsvAv.MsvAvDnsTreeName:
-        case MsvAv.MsvAvTargetName: {
-          shown = decodeUtf16le(value);
-          const key = AV_TEXT_FIELDS[id];
-          info[key] = shown;
+        case MsvAv.MsvAvTargetName:
+          shown = decodeUtf16le(bytes.subarray(valueAt, valueAt + length));
+          text[id] = shown;
           break;
-        }
         case MsvAv.MsvAvFlags:
-          info.flags = new ByteCursor(value, range[0] + 4).u32(0, 'MsvAvFlags');
-          shown = `0x${info.flags.toString(16).padStart(8, '0')}`;
+          flags = cursor.u32(valueAt, 'MsvAvFlags');
+          shown = `0x${flags.toString(16).padStart(8, '0')}`;
           break;
         case MsvAv.MsvAvTimestamp:
-          info.timestamp = fileTimeToIso(new ByteCursor(value, range[0] + 4).u64(0, 'MsvAvTimestamp'));
-          shown = info.timestamp;
+          timestamp = fileTimeToIso(cursor.u64(valueAt, 'MsvAvTimestamp'));
+          shown = timestamp;
           break;
         case MsvAv.MsvAvSingleHost:
-          info.singleHost = true;
+          singleHost = true;
           shown = `${length} bytes`;
           break;
         case MsvAv.MsvAvChannelBindings:
-          info.channelBindings = toHex(value);
-          shown = info.channelBindings;
+          channelBindings = toHex(bytes.subarray(valueAt, valueAt + length));
+          shown = channelBindings;
           break;
         default:
           this.warnings.push(problem('ntlm-av-unknown', `unknown AV pair id ${id}`, range[0]));
-          shown = toHex(value);
+          shown = toHex(bytes.subarray(valueAt, valueAt + length));
       }
       pairs.push({ id, name: avIdName(id), value: shown, range });
     }
@@ -431,15 +451,19 @@ class NtlmDecoder {
     else if (!trailingAllowed && at < cursor.length) {
       this.warnings.push(problem('ntlm-av-trailing', `${cursor.length - at} byte(s) after MsvAvEOL`, base + at));
     }
-    return { ...info, pairs, range: [base, base + at] };
+    return {
+      nbComputerName: text[MsvAv.MsvAvNbComputerName] ?? null,
+      nbDomainName: text[MsvAv.MsvAvNbDomainName] ?? null,
+      dnsComputerName: text[MsvAv.MsvAvDnsComputerName] ?? null,
+      dnsDomainName: text[MsvAv.MsvAvDnsDomainName] ?? null,
+      dnsTreeName: text[MsvAv.MsvAvDnsTreeName] ?? null,
+      timestamp,
+      flags,
+      targetName: text[MsvAv.MsvAvTargetName] ?? null,
+      channelBindings,
+      singleHost,
+      pairs,
+      range: [base, base + at],
+    };
   }
 }
-
-const AV_TEXT_FIELDS = {
-  [MsvAv.MsvAvNbComputerName]: 'nbComputerName',
-  [MsvAv.MsvAvNbDomainName]: 'nbDomainName',
-  [MsvAv.MsvAvDnsComputerName]: 'dnsComputerName',
-  [MsvAv.MsvAvDnsDomainName]: 'dnsDomainName',
-  [MsvAv.MsvAvDnsTreeName]: 'dnsTreeName',
-  [MsvAv.MsvAvTargetName]: 'targetName',
-} as const;

@@ -50,19 +50,19 @@ function spnegoNodes(token: DecodedToken): (TreeNode | null)[] {
       ? {
           label: 'mechTypes',
           value: spnego.mechTypes.length === 0 ? 'none' : undefined,
-          range: spnego.spans['field0'],
+          range: spnego.spans['mechTypes'],
           children: spnego.mechTypes.map((oid, index) => leaf(`${index + 1}`, `${mechanismOidName(oid)} (${oid})`)),
         }
       : null,
-    spnego.reqFlags ? leaf('reqFlags', spnego.reqFlags.join(', ') || 'none', spnego.spans['field1']) : null,
-    spnego.negHints ? leaf('negHints', spnego.negHints.hintName ?? '(no hintName)') : null,
-    spnego.negState ? leaf('negState', spnego.negState, spnego.spans['field0']) : null,
+    spnego.reqFlags ? leaf('reqFlags', spnego.reqFlags.join(', ') || 'none', spnego.spans['reqFlags']) : null,
+    spnego.negHints ? leaf('negHints', spnego.negHints.hintName ?? '(no hintName)', spnego.spans['negHints']) : null,
+    spnego.negState ? leaf('negState', spnego.negState, spnego.spans['negState']) : null,
     spnego.supportedMech
-      ? leaf('supportedMech', `${mechanismOidName(spnego.supportedMech)} (${spnego.supportedMech})`, spnego.spans['field1'])
+      ? leaf('supportedMech', `${mechanismOidName(spnego.supportedMech)} (${spnego.supportedMech})`, spnego.spans['supportedMech'])
       : null,
     spnego.inner ? { ...tokenTree(spnego.inner), label: `${inner}: ${tokenTree(spnego.inner).label}` } : null,
     spnego.innerError ? leaf(inner, `not decodable: ${spnego.innerError.message}`, spnego.spans[inner]) : null,
-    leaf('mechListMIC', spnego.mechListMIC ? 'present' : 'absent'),
+    leaf('mechListMIC', spnego.mechListMIC ? 'present' : 'absent', spnego.spans['mechListMIC']),
   ];
 }
 

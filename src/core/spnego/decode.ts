@@ -56,7 +56,9 @@ export function readNegotiationToken<Inner>(
   if (!sequence || children.length !== 1) abort('der-size-mismatch', 'NegotiationToken must hold one SEQUENCE', choice.valueStart);
   const fields = reader.taggedFields(sequence, depth + 1, choice.tagNumber === 0 ? 'NegTokenInit' : 'NegTokenResp');
   const spans: Record<string, ByteRange> = {};
-  for (const [tag, tlv] of fields) spans[`field${tag}`] = [tlv.start, tlv.end];
+  const span = (name: string, tlv: Tlv | undefined): void => {
+    if (tlv) spans[name] = [tlv.start, tlv.end];
+  };
   const level = depth + 3;
   let inner: Inner | null = null;
   let innerError: Problem | null = null;
@@ -75,6 +77,8 @@ export function readNegotiationToken<Inner>(
   if (choice.tagNumber === 0) {
     const mechTypes = readMechTypes(reader, fields.get(0), level);
     const flagsTlv = fields.get(1);
+    span('mechTypes', fields.get(0));
+    span('reqFlags', flagsTlv);
     const reqFlags = flagsTlv
       ? reader.bitString(flagsTlv, 'reqFlags').bits.flatMap((set, bit) => (set ? [CONTEXT_FLAGS[bit] ?? `flag${bit}`] : []))
       : null;
@@ -83,6 +87,8 @@ export function readNegotiationToken<Inner>(
     const third = fields.get(3);
     const hints = third && third.tagClass === 'universal' && third.tagNumber === UniversalTag.SEQUENCE ? third : null;
     const mic = hints ? fields.get(4) : third;
+    span('negHints', hints ?? undefined);
+    span('mechListMIC', mic);
     if (!fields.has(0)) {
       reader.warnings.push(problem('spnego-no-mech-types', 'NegTokenInit has no mechTypes', sequence.start));
     }
@@ -110,6 +116,9 @@ export function readNegotiationToken<Inner>(
     if (negState === null) reader.warnings.push(problem('spnego-bad-neg-state', `negState ${value} is not defined`, stateTlv.start));
   }
   const mechTlv = fields.get(1);
+  span('negState', stateTlv);
+  span('supportedMech', mechTlv);
+  span('mechListMIC', fields.get(3));
   embedded(fields.get(2), 'responseToken');
   return {
     token: 'resp',

@@ -101,10 +101,9 @@ function prefixDisagreement(hint: PrefixHint, token: DecodedToken): Problem | nu
 
 /** Reads the token in `[start, end)` of the reader's buffer; aborts on malformed input. */
 function readToken(reader: DerReader, start: number, end: number, depth: number): DecodedToken {
-  const bytes = reader.bytes.subarray(start, end);
-  if (bytes.length === 0) abort('token-empty', 'the token is empty', start);
-  if (hasNtlmSignature(bytes)) return ntlmToken(reader, start, end, null);
-  const first = bytes[0] as number;
+  if (start >= end) abort('token-empty', 'the token is empty', start);
+  if (hasNtlmSignature(reader.bytes, start) && end - start >= 8) return ntlmToken(reader, start, end, null);
+  const first = reader.bytes[start] as number;
   if (first === 0x60) return gssFramedToken(reader, start, end, depth);
   if (!UNFRAMED_FIRST_BYTES.has(first)) {
     abort('token-unrecognized', 'neither NTLM (NTLMSSP) nor a GSS-API / SPNEGO / Kerberos token', start);

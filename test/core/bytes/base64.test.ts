@@ -50,3 +50,20 @@ describe('decodeBase64', () => {
     }
   });
 });
+
+describe('text decoders', () => {
+  it('match TextDecoder for short and long, ASCII and non-ASCII, odd and surrogate input', async () => {
+    const { decodeUtf16le, decodeUtf8 } = await import('../../../src/core/bytes/text');
+    const samples = ['LAB', 'iis01.lab.test', 'Ünïcödé', '𝔘ser', 'x'.repeat(80)];
+    for (const sample of samples) {
+      const utf16 = new Uint8Array(Buffer.from(sample, 'utf16le'));
+      expect(decodeUtf16le(utf16)).toBe(new TextDecoder('utf-16le').decode(utf16));
+      expect(decodeUtf16le(utf16.subarray(1))).toBe(new TextDecoder('utf-16le').decode(utf16.subarray(1)));
+      const utf8 = new TextEncoder().encode(sample);
+      expect(decodeUtf8(utf8)).toBe(sample);
+    }
+    expect(decodeUtf16le(Uint8Array.from([0x00, 0xd8, 0x41, 0x00]))).toBe(
+      new TextDecoder('utf-16le').decode(Uint8Array.from([0x00, 0xd8, 0x41, 0x00])),
+    );
+  });
+});

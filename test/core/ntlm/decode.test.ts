@@ -191,8 +191,17 @@ describe('decodeNtlmMessage — malformed input', () => {
 
 describe('fileTimeToIso', () => {
   it('converts FILETIME to ISO 8601 (MS-DTYP §2.3.3)', () => {
-    expect(fileTimeToIso(116444736000000000n)).toBe('1970-01-01T00:00:00.000Z');
-    expect(fileTimeToIso(0n)).toBe('1601-01-01T00:00:00.000Z');
-    expect(fileTimeToIso(0xffffffffffffffffn)).toBe('+060056-05-28T05:36:10.955Z');
+    expect(fileTimeToIso(116444736000000000)).toBe('1970-01-01T00:00:00.000Z');
+    expect(fileTimeToIso(0)).toBe('1601-01-01T00:00:00.000Z');
+    expect(fileTimeToIso(2 ** 64 - 1)).toBe('+060056-05-28T05:36:10.955Z');
+  });
+});
+
+describe('fileTimeToIso agrees with Date across the range', () => {
+  it('matches Date#toISOString for 20,000 spread timestamps', () => {
+    for (let index = 0; index < 20_000; index++) {
+      const fileTime = Math.floor((index / 20_000) * 2 ** 64) + index * 9973;
+      expect(fileTimeToIso(fileTime)).toBe(new Date(Math.floor(fileTime / 10000) - 11644473600000).toISOString());
+    }
   });
 });

@@ -1,0 +1,78 @@
+// `npm run bench`: performance goals measured as ratios side by side in one run (machines are shared and noisy).
+// Decode: per token kind, the full decode (base64 + structure) against a bare base64 decode of the same token,
+// interleaved in rounds. The baseline is what every extension page can do to get a token's bytes: the platform's
+// atob() into a Uint8Array (Uint8Array.fromBase64 is not in Node 20 / Firefox ESR 128). Goal ≤ 3×. Node's native
+// Buffer.from is shown too, for scale: no JS decoder comes near it.
+import { readFileSync } from 'node:fs';
+import { decodeToken } from '../src/core/token/decode';
+
+interface Fixture {
+  name: string;
+  value: string;
+}
+
+const ROUNDS = 15;
+const TARGET_ROUND_MS = 40;
+
+/** Calls `body` `count` times and returns ns per call. */
+function time(count: number, body: () => unknown): number {
+  const started = process.hrtime.bigint();
+  for (let index = 0; index < count; index++) body();
+  return Number(process.hrtime.bigint() - started) / count;
+}
+
+/** The bare base64 decode an extension page does: atob into bytes. */
+function atobBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+const fixtures = JSON.parse(readFileSync(new URL('../test/fixtures/tokens/lab-tokens.json', import.meta.url), 'utf8')) as Fixture[];
+const seen = new Set<string>();
+const rows: string[] = [];
+let worstMedianRatio = 0;
+for (const fixture of fixtures) {
+  const token = fixture.value.replace(/^\S+\s+/, '');
+  const decoded = decodeToken(token);
+  if (!decoded.ok) throw new Error(`${fixture.name} does not decode`);
+  const kind = decoded.value.token.spnego?.inner
+    ? `${decoded.value.token.kind} ⊃ ${decoded.value.token.spnego.inner.kind}`
+    : decoded.value.token.kind;
+  if (seen.has(kind)) continue;
+  seen.add(kind);
+  // Calibrate so one round lasts about TARGET_ROUND_MS, then warm both paths up.
+  const perCall = time(2000, () => decodeToken(token));
+  const count = Math.max(200, Math.round((TARGET_ROUND_MS * 1e6) / perCall));
+  time(count, () => atobBytes(token));
+  const ratios: number[] = [];
+  const decodeNs: number[] = [];
+  const baseNs: number[] = [];
+  const nativeNs: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const bare = time(count, () => atobBytes(token));
+    const full = time(count, () => decodeToken(token));
+    nativeNs.push(time(count, () => Buffer.from(token, 'base64')));
+    baseNs.push(bare);
+    decodeNs.push(full);
+    ratios.push(full / bare);
+  }
+  const ratio = median(ratios);
+  worstMedianRatio = Math.max(worstMedianRatio, ratio);
+  rows.push(
+    `| ${kind} | ${decoded.value.bytes.length} | ${(median(decodeNs) / 1000).toFixed(2)} | ${(median(baseNs) / 1000).toFixed(2)} | ` +
+      `${Math.min(...ratios).toFixed(2)} / ${ratio.toFixed(2)} / ${Math.max(...ratios).toFixed(2)} | ${ratio <= 3 ? 'yes' : 'NO'} | ` +
+      `${(median(decodeNs) / median(nativeNs)).toFixed(1)}× |`,
+  );
+}
+
+console.log(`## Decode vs bare base64 (Node ${process.version}, ${ROUNDS} interleaved rounds; goal ≤ 3×)\n`);
+console.log(
+  '| token kind | bytes | decode µs (median) | atob→bytes µs (median) | ratio min / median / max | ≤ 3× | vs native Buffer.from |',
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+console.log(`\nworst median ratio: ${worstMedianRatio.toFixed(2)}×`);
