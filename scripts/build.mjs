@@ -1,6 +1,6 @@
 // `npm run build`: the extension for Chrome/Edge and Firefox (vite + crxjs) and the CLI (esbuild, one ESM file).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -26,4 +26,5 @@ await build({
   define: { __AUTHSCOPE_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 });
+chmodSync(`${root}dist/cli/authscope.mjs`, 0o755);
 console.log('built dist/cli/authscope.mjs');

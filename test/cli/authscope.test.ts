@@ -51,6 +51,8 @@ describe('authscope decode', () => {
     [['decode', 'WWW-Authenticate: Negotiate, NTLM'], 'no-token at offset 0'],
     [['decode', 'Content-Type: text/html'], 'input-not-auth-header'],
     [['decode', '--json', '%%%'], 'base64-invalid-char at offset 0'],
+    [['decode', 'Negotiate YII*'], 'base64-invalid-char at offset 3'],
+    [['decode', 'Authorization: NTLM TlRM%'], 'base64-invalid-char at offset 4'],
   ])('exits 2 with a one-line reason for %j', (args, reason) => {
     const { code, err } = cli(args);
     expect(code).toBe(2);

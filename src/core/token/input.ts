@@ -38,6 +38,13 @@ export function readTokenInput(text: string): Result<TokenInput> {
   const parsed = line && isChallengeHeader(line.name) ? parseChallenges(value) : parseCredentials(value);
   const withToken = parsed.challenges.filter((challenge) => challenge.token68 !== null);
   const first = withToken[0];
+  const lone = parsed.challenges.length === 1 ? parsed.challenges[0] : undefined;
+  if (lone && !first && lone.kind !== 'unknown' && !(line && isChallengeHeader(line.name))) {
+    // "Negotiate YII*": a known scheme followed by something that is not a token68 — decode it anyway so the
+    // base64 error names the bad character (offsets count from the token's start).
+    const rest = value.slice(lone.scheme.length).trim();
+    if (rest) return ok({ header: line?.name ?? null, scheme: lone.scheme, base64: rest, offered: parsed.challenges });
+  }
   if (!line && (parsed.challenges.length !== 1 || !first || first.kind === 'unknown')) {
     // Not "Scheme token": take the whole text as a bare token (whitespace from wrapped lines is allowed).
     return ok({ header: null, scheme: null, base64: trimmed, offered: [] });

@@ -1,0 +1,71 @@
+// `npm test`: everything — Debian packages for the real-browser tests, typecheck, lint, format, unit tests
+// (with the fuzz smoke run), build, then the real-browser and built-CLI tests. Ends with "N passed, N failed".
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian packages the test suite drives, and the file each one provides. */
+const DEBIAN_PACKAGES = [
+  ['chromium', '/usr/bin/chromium'],
+  ['firefox-esr', '/usr/bin/firefox-esr'],
+];
+
+function ensureDebianPackages() {
+  const missing = DEBIAN_PACKAGES.filter(([, file]) => !existsSync(file)).map(([name]) => name);
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    console.error(`The real-browser tests need Debian packages that are missing: ${missing.join(', ')}.\nRun as root:\n  ${command}`);
+    process.exit(1);
+  }
+  console.log(`installing ${missing.join(', ')} (apt-get)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+}
+
+const npx = (args) => spawnSync('npx', args, { stdio: 'inherit' }).status === 0;
+
+/** Runs one vitest config and returns its counts from the JSON report. */
+function vitest(config) {
+  const dir = mkdtempSync(join(tmpdir(), 'authscope-vitest-'));
+  const report = join(dir, 'report.json');
+  spawnSync('npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    stdio: 'inherit',
+  });
+  const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { numPassedTests: 0, numFailedTests: 1 };
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    passed: counts.numPassedTests,
+    failed: counts.numFailedTests + (counts.success === false && counts.numFailedTests === 0 ? 1 : 0),
+  };
+}
+
+ensureDebianPackages();
+const steps = [
+  ['typecheck', () => npx(['tsc', '--noEmit', '-p', 'tsconfig.json'])],
+  ['lint', () => npx(['eslint', '.', '--max-warnings', '0'])],
+  ['format', () => npx(['prettier', '--check', '.', '--log-level', 'warn'])],
+];
+let passed = 0;
+let failed = 0;
+for (const [name, run] of steps) {
+  console.log(`\n== ${name}`);
+  if (run()) passed++;
+  else {
+    failed++;
+    console.error(`${name} failed`);
+  }
+}
+console.log('\n== unit tests (vitest, includes the fuzz smoke run)');
+const unit = vitest('vitest.config.ts');
+console.log('\n== build');
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status === 0;
+if (!built) failed++;
+console.log('\n== real-browser and built-CLI tests (vitest.e2e.config.ts)');
+const e2e = built ? vitest('vitest.e2e.config.ts') : { passed: 0, failed: 1 };
+passed += unit.passed + e2e.passed;
+failed += unit.failed + e2e.failed;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

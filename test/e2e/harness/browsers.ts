@@ -1,0 +1,87 @@
+// Starts the Debian browsers with the built extension loaded, the way the brief and PLATFORM.md describe.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+export const EXTENSION_GECKO_ID = 'authscope@authscope.dev';
+
+/** Flags for this machine: no outside network, root, no GPU (PLATFORM.md "Lab facts"). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface ChromiumWithExtension {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Chromium (new headless) with dist/chrome loaded; the extension id comes from its service worker URL. */
+export async function launchChromiumWithExtension(extraArgs: readonly string[] = []): Promise<ChromiumWithExtension> {
+  const extension = resolve('dist/chrome');
+  const profile = mkdtempSync(join(tmpdir(), 'authscope-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...extraArgs],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FirefoxWithExtension {
+  readonly browser: Browser;
+  /** moz-extension://<uuid> base, fixed through the extensions.webextensions.uuids pref. */
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Firefox ESR over WebDriver BiDi with dist/firefox installed as a temporary add-on. */
+export async function launchFirefoxWithExtension(prefs: Record<string, unknown> = {}): Promise<FirefoxWithExtension> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access allowed.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_GECKO_ID]: uuid }), ...prefs },
+  });
+  await browser.installExtension(resolve('dist/firefox'));
+  return { browser, baseUrl: `moz-extension://${uuid}`, close: () => browser.close() };
+}
+
+/**
+ * Opens an extension page in Firefox. The remote agent never reports the load of moz-extension:// pages
+ * (the navigation command does not answer), so the page is opened without waiting and the caller waits for
+ * its content instead.
+ */
+export async function openFirefoxExtensionPage(firefox: FirefoxWithExtension, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  void page.goto(`${firefox.baseUrl}${path}`, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    (expected) => location.href === expected && document.readyState === 'complete',
+    { timeout: 30_000 },
+    `${firefox.baseUrl}${path}`,
+  );
+  return page;
+}

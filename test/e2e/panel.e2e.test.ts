@@ -1,0 +1,56 @@
+// The built extension loads in real Chromium and Firefox: the panel page renders with Preact, reaches the
+// background over the typed protocol, and decodes a pasted header with the core.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ChromiumWithExtension,
+  type FirefoxWithExtension,
+  launchChromiumWithExtension,
+  launchFirefoxWithExtension,
+  openFirefoxExtensionPage,
+} from './harness/browsers';
+import { labTokens } from '../helpers/fixtures';
+
+const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
+const staleKeytab = labTokens.find((fixture) => fixture.name === 'apache-reject-krb-error-badkeyver');
+
+describe('built extension in Chromium', () => {
+  let chromium: ChromiumWithExtension;
+  beforeAll(async () => {
+    chromium = await launchChromiumWithExtension();
+  });
+  afterAll(async () => chromium?.close());
+
+  it('opens the panel page, reaches the background, and decodes a pasted WWW-Authenticate header', async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
+    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe(`v${version}`);
+    await page.locator('#token-input').fill(`WWW-Authenticate: ${staleKeytab?.value}`);
+    const tree = page.getByRole('tree', { name: 'Decoded token' });
+    await expect.poll(() => tree.textContent()).toContain('error-code44 KRB_AP_ERR_BADKEYVER');
+    expect(await tree.textContent()).toContain('negStatereject');
+  });
+
+  it('shows a decode error with its code and offset for garbage', async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
+    await page.locator('#token-input').fill('Negotiate YII*');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('base64-invalid-char at 3');
+  });
+});
+
+describe('built extension in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  beforeAll(async () => {
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => firefox?.close());
+
+  it('opens the panel page, reaches the background event page, and decodes an NTLM CHALLENGE', async () => {
+    const page = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html');
+    await page.waitForFunction((expected) => document.querySelector('.toolbar .muted')?.textContent === expected, {}, `v${version}`);
+    const challenge = labTokens.find((fixture) => fixture.name === 'lab-ntlm-challenge');
+    await page.locator('#token-input').fill(`WWW-Authenticate: ${challenge?.value}`);
+    await page.waitForFunction(() => document.querySelector('[role=tree]')?.textContent?.includes('MsvAvDnsComputerNameiis01.lab.test'));
+    expect(await page.$eval('[role=tree]', (tree) => tree.textContent)).toContain('ServerChallenge0123456789abcdef');
+  });
+});
