@@ -2,7 +2,7 @@
 // Decode: per token kind, the full decode (base64 + structure) against a bare base64 decode of the same token,
 // interleaved in rounds. The baseline is what every extension page can do to get a token's bytes: the platform's
 // atob() into a Uint8Array (Uint8Array.fromBase64 is not in Node 20 / Firefox ESR 128). Goal ≤ 3×. Node's native
-// Buffer.from is shown too, for scale: no JS decoder comes near it.
+// Buffer.from is shown too, for scale: no JS decoder comes near it. Runs bundled by esbuild, as the extension does.
 import { readFileSync } from 'node:fs';
 import { decodeToken } from '../src/core/token/decode';
 
@@ -31,7 +31,7 @@ function atobBytes(text: string): Uint8Array {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-const fixtures = JSON.parse(readFileSync(new URL('../test/fixtures/tokens/lab-tokens.json', import.meta.url), 'utf8')) as Fixture[];
+const fixtures = JSON.parse(readFileSync('test/fixtures/tokens/lab-tokens.json', 'utf8')) as Fixture[];
 const seen = new Set<string>();
 const rows: string[] = [];
 let worstMedianRatio = 0;

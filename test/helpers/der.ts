@@ -1,4 +1,5 @@
 // A tiny DER writer for building synthetic vectors from the RFC 4178 / MS-SPNG / RFC 4120 ASN.1 definitions.
+import { encodeOidContent } from '../../src/core/asn1/der';
 
 function length(size: number): number[] {
   if (size < 0x80) return [size];
@@ -24,20 +25,7 @@ export const gtime = (text: string) => tlv(0x18, [...new TextEncoder().encode(te
 export const bits = (unused: number, ...bytes: number[]) => tlv(0x03, [unused, ...bytes]);
 
 /** OBJECT IDENTIFIER from dotted text (X.690 §8.19). */
-export function oid(dotted: string): Uint8Array {
-  const arcs = dotted.split('.').map(Number);
-  const subidentifiers = [40 * (arcs[0] ?? 0) + (arcs[1] ?? 0), ...arcs.slice(2)];
-  const body: number[] = [];
-  for (const value of subidentifiers) {
-    const digits: number[] = [];
-    for (let rest = value; ; rest = Math.floor(rest / 128)) {
-      digits.unshift((rest & 0x7f) | (digits.length ? 0x80 : 0));
-      if (rest < 128) break;
-    }
-    body.push(...digits);
-  }
-  return tlv(0x06, body);
-}
+export const oid = (dotted: string) => tlv(0x06, encodeOidContent(dotted));
 
 /** KerberosPrincipalName { name-type, name-string }. */
 export function principal(nameType: number, ...parts: string[]): Uint8Array {

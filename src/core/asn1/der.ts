@@ -22,6 +22,27 @@ export interface Tlv {
 
 const TAG_CLASSES: readonly TagClass[] = ['universal', 'application', 'context', 'private'];
 
+/** OIDs registered by their users (GSS mechanisms): matched by bytes and returned as one shared string. */
+const internedOids: { readonly encoded: Uint8Array; readonly dotted: string }[] = [];
+
+/** Registers OIDs that `oid()` should recognise without rebuilding their text (hot: every SPNEGO token). */
+export function internOids(dotted: readonly string[]): void {
+  for (const text of dotted) internedOids.push({ encoded: encodeOidContent(text), dotted: text });
+}
+
+/** The content octets of an OID (X.690 §8.19), e.g. "1.3.6.1.5.5.2" → 2b 06 01 05 05 02. */
+export function encodeOidContent(dotted: string): Uint8Array {
+  const arcs = dotted.split('.').map(Number);
+  const subidentifiers = [40 * (arcs[0] ?? 0) + (arcs[1] ?? 0), ...arcs.slice(2)];
+  const bytes: number[] = [];
+  for (const value of subidentifiers) {
+    const digits = [value & 0x7f];
+    for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128)) digits.unshift((rest & 0x7f) | 0x80);
+    bytes.push(...digits);
+  }
+  return Uint8Array.from(bytes);
+}
+
 /** Universal tag numbers we read (X.680 §8.4). */
 export const UniversalTag = {
   INTEGER: 2,
@@ -35,6 +56,9 @@ export const UniversalTag = {
   GeneralizedTime: 24,
   GeneralString: 27,
 } as const;
+
+/** The explicitly tagged fields of a SEQUENCE, indexed by tag number; absent fields are undefined. */
+export type TaggedFields = readonly (Tlv | undefined)[];
 
 /** Reads DER over one buffer; collects non-fatal findings into `warnings`. */
 export class DerReader {
@@ -117,15 +141,16 @@ export class DerReader {
    * The explicitly tagged fields `[n]` of a SEQUENCE (the RFC 4120 / RFC 4178 style), each unwrapped to its
    * single inner element. Unknown tags are kept; a repeated tag is an error.
    */
-  taggedFields(sequence: Tlv, depth: number, what: string): Map<number, Tlv> {
+  taggedFields(sequence: Tlv, depth: number, what: string): TaggedFields {
     this.expect(sequence, 'universal', UniversalTag.SEQUENCE, what);
-    const fields = new Map<number, Tlv>();
+    // A sparse array indexed by tag: the structures we read have at most 13 fields, and arrays beat Maps here.
+    const fields: (Tlv | undefined)[] = [];
     let previous = -1;
     for (const wrapper of this.children(sequence, depth)) {
       if (wrapper.tagClass !== 'context' || !wrapper.constructed) {
         abort('der-unexpected-tag', `${what}: expected a context-tagged field`, wrapper.start);
       }
-      if (fields.has(wrapper.tagNumber)) {
+      if (fields[wrapper.tagNumber] !== undefined) {
         abort('der-duplicate-field', `${what}: field [${wrapper.tagNumber}] appears twice`, wrapper.start);
       }
       if (wrapper.tagNumber < previous) {
@@ -136,7 +161,7 @@ export class DerReader {
       if (inner.end !== wrapper.end) {
         abort('der-size-mismatch', `${what}: field [${wrapper.tagNumber}] has data after its value`, inner.end);
       }
-      fields.set(wrapper.tagNumber, inner);
+      fields[wrapper.tagNumber] = inner;
     }
     return fields;
   }
@@ -164,6 +189,8 @@ export class DerReader {
   oid(tlv: Tlv, what: string): string {
     this.expect(tlv, 'universal', UniversalTag.OID, what);
     if (tlv.end === tlv.valueStart) abort('der-bad-oid', `${what}: empty OBJECT IDENTIFIER`, tlv.start);
+    const interned = this.internedOid(tlv);
+    if (interned !== null) return interned;
     let dotted = '';
     let arc = 0;
     for (let at = tlv.valueStart; at < tlv.end; at++) {
@@ -180,6 +207,17 @@ export class DerReader {
       }
     }
     return dotted;
+  }
+
+  private internedOid(tlv: Tlv): string | null {
+    const size = tlv.end - tlv.valueStart;
+    for (const { encoded, dotted } of internedOids) {
+      if (encoded.length !== size) continue;
+      let index = 0;
+      while (index < size && encoded[index] === this.bytes[tlv.valueStart + index]) index++;
+      if (index === size) return dotted;
+    }
+    return null;
   }
 
   /** A BIT STRING as its bits, most significant first (X.690 §8.6): bit n of the ASN.1 definition. */
@@ -213,10 +251,20 @@ export class DerReader {
   /** KerberosTime, a GeneralizedTime "YYYYMMDDHHMMSSZ" (RFC 4120 §5.2.3), as ISO 8601. */
   generalizedTime(tlv: Tlv, what: string): string {
     this.expect(tlv, 'universal', UniversalTag.GeneralizedTime, what);
-    const text = decodeUtf8(this.value(tlv));
-    const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z$/.exec(text);
-    if (!match) abort('der-bad-time', `${what}: ${JSON.stringify(text)} is not a GeneralizedTime`, tlv.valueStart);
-    const [, year, month, day, hour, minute, second] = match;
-    return `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
+    const bytes = this.bytes;
+    const start = tlv.valueStart;
+    // Fourteen digits, optional ".fraction", then "Z"; anything else is not a KerberosTime.
+    let digitsEnd = start;
+    while (digitsEnd < tlv.end && (bytes[digitsEnd] as number) >= 0x30 && (bytes[digitsEnd] as number) <= 0x39) digitsEnd++;
+    let zoneAt = digitsEnd;
+    if (zoneAt < tlv.end && bytes[zoneAt] === 0x2e) {
+      zoneAt++;
+      while (zoneAt < tlv.end && (bytes[zoneAt] as number) >= 0x30 && (bytes[zoneAt] as number) <= 0x39) zoneAt++;
+    }
+    if (digitsEnd - start !== 14 || zoneAt !== tlv.end - 1 || bytes[zoneAt] !== 0x5a) {
+      abort('der-bad-time', `${what}: ${JSON.stringify(decodeUtf8(this.value(tlv)))} is not a GeneralizedTime`, tlv.valueStart);
+    }
+    const text = decodeUtf8(bytes.subarray(start, digitsEnd));
+    return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}T${text.slice(8, 10)}:${text.slice(10, 12)}:${text.slice(12, 14)}Z`;
   }
 }

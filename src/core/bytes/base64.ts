@@ -16,31 +16,39 @@ STANDARD[URL_SAFE_62] = 62;
 STANDARD[URL_SAFE_63] = 63;
 for (const code of [9, 10, 13, 32]) STANDARD[code] = WHITESPACE;
 STANDARD[61] = PADDING; // '='
-/** Only the 64 standard characters are ≥ 0: the fast path below stops at anything else. */
-const STRICT = STANDARD.map((value, code) => (value >= 0 && code !== URL_SAFE_62 && code !== URL_SAFE_63 ? value : INVALID));
 
 /** Decodes base64 text to bytes; never throws. Warnings: whitespace, URL-safe alphabet, missing padding. */
 export function decodeBase64(text: string): Result<Uint8Array> {
+  return decodeCanonical(text) ?? decodeTolerant(text);
+}
+
+/**
+ * The common case — standard alphabet, correct padding, no whitespace — through the platform's native `atob`
+ * (a JS global in browsers, workers and Node). atob is forgiving (it drops whitespace and accepts missing
+ * padding), so anything it would silently forgive is sent to the tolerant decoder, which reports it.
+ */
+function decodeCanonical(text: string): Result<Uint8Array> | null {
+  if (text.length === 0 || text.length % 4 !== 0) return null;
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    return null;
+  }
+  const padding = text.charCodeAt(text.length - 1) === 61 ? (text.charCodeAt(text.length - 2) === 61 ? 2 : 1) : 0;
+  // Whitespace would have been dropped, leaving fewer bytes than the text's length promises.
+  if (binary.length !== (text.length / 4) * 3 - padding) return null;
+  const lastData = STANDARD[text.charCodeAt(text.length - 1 - padding)] as number;
+  if (padding > 0 && (lastData & (padding === 1 ? 0x03 : 0x0f)) !== 0) return null;
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return ok(bytes);
+}
+
+/** Character-by-character decoding that accepts and reports every deviation, or fails at its offset. */
+function decodeTolerant(text: string): Result<Uint8Array> {
   const out = new Uint8Array(((text.length + 3) >> 2) * 3);
   let written = 0;
-  // Fast path: whole quads of standard characters, the shape of nearly every real token. The tolerant loop
-  // below takes over at the first whitespace, URL-safe character, padding or error.
-  let start = 0;
-  for (const quadsEnd = text.length - 4; start <= quadsEnd; start += 4) {
-    const c0 = text.charCodeAt(start);
-    const c1 = text.charCodeAt(start + 1);
-    const c2 = text.charCodeAt(start + 2);
-    const c3 = text.charCodeAt(start + 3);
-    if ((c0 | c1 | c2 | c3) >= 128) break;
-    const v0 = STRICT[c0] as number;
-    const v1 = STRICT[c1] as number;
-    const v2 = STRICT[c2] as number;
-    const v3 = STRICT[c3] as number;
-    if ((v0 | v1 | v2 | v3) < 0) break;
-    out[written++] = (v0 << 2) | (v1 >> 4);
-    out[written++] = ((v1 & 0x0f) << 4) | (v2 >> 2);
-    out[written++] = ((v2 & 0x03) << 6) | v3;
-  }
   let accumulator = 0;
   let sextets = 0;
   let padding = 0;
@@ -49,7 +57,7 @@ export function decodeBase64(text: string): Result<Uint8Array> {
   let sawUrlSafe = -1;
   let sawStandardOnly = -1;
   let lastData = -1;
-  for (let index = start; index < text.length; index++) {
+  for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     const value = code < 128 ? (STANDARD[code] as number) : INVALID;
     if (value >= 0) {

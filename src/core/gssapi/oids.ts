@@ -1,4 +1,5 @@
 // GSS-API mechanism OIDs seen in HTTP Negotiate, with names and the mechanism each one means.
+import { internOids } from '../asn1/der';
 
 export const OID_SPNEGO = '1.3.6.1.5.5.2';
 export const OID_KRB5 = '1.2.840.113554.1.2.2';
@@ -21,6 +22,8 @@ const MECHANISMS: ReadonlyMap<string, readonly [name: string, mechanism: Mechani
   [OID_NTLMSSP, ['NTLMSSP', 'ntlm']],
   [OID_NEGOEX, ['NEGOEX', null]],
 ]);
+
+internOids([...MECHANISMS.keys()]);
 
 /** Readable name of a mechanism OID, or the OID itself. */
 export function mechanismOidName(oid: string): string {

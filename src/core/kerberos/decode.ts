@@ -67,7 +67,7 @@ export function readKerberosMessage(reader: DerReader, outer: Tlv, depth: number
   const fields = reader.taggedFields(sequence, depth + 1, kind);
   const spans: Record<string, ByteRange> = {};
   const field = (tag: number, name: string, required: boolean): Tlv | null => {
-    const tlv = fields.get(tag) ?? null;
+    const tlv = fields[tag] ?? null;
     if (!tlv && required) abort('krb-missing-field', `${kind}: required field ${name} [${tag}] is missing`, sequence.start);
     if (tlv) spans[name] = [tlv.start, tlv.end];
     return tlv;
@@ -154,7 +154,7 @@ function readTicket(reader: DerReader, tlv: Tlv, depth: number, spans: Record<st
   if (!sequence) abort('krb-missing-field', 'Ticket is empty', tlv.start);
   const fields = reader.taggedFields(sequence, depth + 1, 'Ticket');
   const need = (tag: number, name: string): Tlv => {
-    const found = fields.get(tag);
+    const found = fields[tag];
     if (!found) abort('krb-missing-field', `Ticket: required field ${name} [${tag}] is missing`, sequence.start);
     spans[name] = [found.start, found.end];
     return found;
@@ -170,8 +170,8 @@ function readTicket(reader: DerReader, tlv: Tlv, depth: number, spans: Record<st
 /** PrincipalName ::= SEQUENCE { name-type [0] Int32, name-string [1] SEQUENCE OF KerberosString }, RFC 4120 §5.2.2. */
 function readPrincipalName(reader: DerReader, tlv: Tlv, depth: number): { name: string; nameType: number } {
   const fields = reader.taggedFields(tlv, depth, 'PrincipalName');
-  const nameType = fields.get(0);
-  const nameString = fields.get(1);
+  const nameType = fields[0];
+  const nameString = fields[1];
   if (!nameType || !nameString) abort('krb-missing-field', 'PrincipalName lacks name-type or name-string', tlv.start);
   reader.expect(nameString, 'universal', UniversalTag.SEQUENCE, 'name-string');
   const parts = reader.children(nameString, depth + 2).map((part) => reader.string(part, 'name-string'));
@@ -181,10 +181,10 @@ function readPrincipalName(reader: DerReader, tlv: Tlv, depth: number): { name: 
 /** EncryptedData ::= SEQUENCE { etype [0] Int32, kvno [1] UInt32 OPTIONAL, cipher [2] OCTET STRING }, RFC 4120 §5.2.9. */
 function readEncryptedData(reader: DerReader, tlv: Tlv, depth: number, what: string): EncryptedData {
   const fields = reader.taggedFields(tlv, depth, what);
-  const etype = fields.get(0);
-  const cipher = fields.get(2);
+  const etype = fields[0];
+  const cipher = fields[2];
   if (!etype || !cipher) abort('krb-missing-field', `${what}: EncryptedData lacks etype or cipher`, tlv.start);
   reader.octetString(cipher, `${what} cipher`);
-  const kvno = fields.get(1);
+  const kvno = fields[1];
   return { etype: reader.integer(etype, `${what} etype`), kvno: kvno ? reader.integer(kvno, `${what} kvno`) : null };
 }

@@ -69,7 +69,9 @@ export const NTLMSSP_REVISION_W2K3 = 0x0f;
 
 /** Names of the flags set in a NegotiateFlags value, in bit order. */
 export function ntlmFlagNames(flags: number): string[] {
-  return NTLM_FLAGS.filter(([bit]) => (flags & bit) >>> 0 !== 0).map(([, name]) => name);
+  const names: string[] = [];
+  for (const [bit, name] of NTLM_FLAGS) if ((flags & bit) !== 0) names.push(name);
+  return names;
 }
 
 const AV_ID_NAMES: readonly string[] = Object.keys(MsvAv);

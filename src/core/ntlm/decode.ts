@@ -90,6 +90,8 @@ export function hasNtlmSignature(bytes: Uint8Array, at = 0): boolean {
   return true;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 interface SecurityBuffer {
   readonly length: number;
   readonly offset: number;
@@ -224,7 +226,8 @@ class NtlmDecoder {
     return { flags, flagNames: ntlmFlagNames(flags) };
   }
 
-  private base(messageType: NtlmMessageType, flags: number, flagNames: string[]): NtlmMessage {
+  /** A message with every field at its "absent" value, filled in place by the readers (one object shape). */
+  private empty(messageType: NtlmMessageType, flags: number, flagNames: string[]): Mutable<NtlmMessage> {
     return {
       messageType,
       flags,
@@ -249,19 +252,17 @@ class NtlmDecoder {
   /** NEGOTIATE_MESSAGE, MS-NLMP §2.2.1.1. Old clients send only 16 bytes (no domain/workstation fields). */
   private negotiate(): NtlmMessage {
     const { flags, flagNames } = this.flags(12);
-    const message = this.base(1, flags, flagNames);
+    const message = this.empty(1, flags, flagNames);
     if (this.cursor.length < 32) return message;
     const domain = this.securityBuffer(16, 'domain');
     const workstation = this.securityBuffer(24, 'workstation');
     // Domain and workstation are OEM strings, meaningful only when their *_SUPPLIED flags are set.
     const suppliedDomain = (flags & NTLMSSP_NEGOTIATE_OEM_DOMAIN_SUPPLIED) !== 0 && domain.length > 0;
     const suppliedWorkstation = (flags & NTLMSSP_NEGOTIATE_OEM_WORKSTATION_SUPPLIED) !== 0 && workstation.length > 0;
-    return {
-      ...message,
-      domain: suppliedDomain ? this.text(domain, false, 'domain') : null,
-      workstation: suppliedWorkstation ? this.text(workstation, false, 'workstation') : null,
-      version: this.version(flags, 32, this.headerEnd([domain, workstation])),
-    };
+    if (suppliedDomain) message.domain = this.text(domain, false, 'domain');
+    if (suppliedWorkstation) message.workstation = this.text(workstation, false, 'workstation');
+    message.version = this.version(flags, 32, this.headerEnd([domain, workstation]));
+    return message;
   }
 
   /** CHALLENGE_MESSAGE, MS-NLMP §2.2.1.2. */
@@ -271,24 +272,20 @@ class NtlmDecoder {
     const { flags, flagNames } = this.flags(20);
     const serverChallenge = toHex(cursor.slice(24, 8, 'ServerChallenge'));
     this.mark('serverChallenge', 24, 8);
-    const message = this.base(2, flags, flagNames);
+    const message = this.empty(2, flags, flagNames);
+    message.serverChallenge = serverChallenge;
     const unicode = (flags & NTLMSSP_NEGOTIATE_UNICODE) !== 0;
-    let targetInfo: NtlmTargetInfo | null = null;
     let headerEnd = this.headerEnd([targetName]);
     if (headerEnd >= 48) {
       const info = this.securityBuffer(40, 'targetInfo');
       headerEnd = this.headerEnd([targetName, info]);
       if (info.length > 0) {
-        targetInfo = this.avPairs(cursor.slice(info.offset, info.length, 'TargetInfo'), cursor.base + info.offset);
+        message.targetInfo = this.avPairs(cursor.slice(info.offset, info.length, 'TargetInfo'), cursor.base + info.offset);
       }
     }
-    return {
-      ...message,
-      targetName: targetName.length > 0 ? this.text(targetName, unicode, 'targetName') : null,
-      serverChallenge,
-      targetInfo,
-      version: this.version(flags, 48, headerEnd),
-    };
+    if (targetName.length > 0) message.targetName = this.text(targetName, unicode, 'targetName');
+    message.version = this.version(flags, 48, headerEnd);
+    return message;
   }
 
   /** AUTHENTICATE_MESSAGE, MS-NLMP §2.2.1.3. */
@@ -322,20 +319,19 @@ class NtlmDecoder {
         problem('ntlm-mic-missing', 'MsvAvFlags says a MIC is present but the MIC field is absent or zero', cursor.base + 72),
       );
     }
-    return {
-      ...this.base(3, flags, flagNames),
-      domain: this.text(domain, unicode, 'domain'),
-      user: this.text(user, unicode, 'user'),
-      workstation: this.text(workstation, unicode, 'workstation'),
-      version: this.version(flags, 64, headerEnd),
-      targetInfo: blob?.info ?? null,
-      ntlmV2Blob: blob?.summary ?? null,
-      responseVersion: this.responseVersion(lm, nt),
-      lmResponseLength: lm.length,
-      ntResponseLength: nt.length,
-      mic: micPresent,
-      sessionKey: sessionKey !== null && sessionKey.length > 0,
-    };
+    const message = this.empty(3, flags, flagNames);
+    message.domain = this.text(domain, unicode, 'domain');
+    message.user = this.text(user, unicode, 'user');
+    message.workstation = this.text(workstation, unicode, 'workstation');
+    message.version = this.version(flags, 64, headerEnd);
+    message.targetInfo = blob?.info ?? null;
+    message.ntlmV2Blob = blob?.summary ?? null;
+    message.responseVersion = this.responseVersion(lm, nt);
+    message.lmResponseLength = lm.length;
+    message.ntResponseLength = nt.length;
+    message.mic = micPresent;
+    message.sessionKey = sessionKey !== null && sessionKey.length > 0;
+    return message;
   }
 
   /** NTLMv1 responses are 24 bytes; NTLMv2 longer; anonymous has an empty NT and a zero-or-one byte LM. */

@@ -75,21 +75,21 @@ export function readNegotiationToken<Inner>(
   };
 
   if (choice.tagNumber === 0) {
-    const mechTypes = readMechTypes(reader, fields.get(0), level);
-    const flagsTlv = fields.get(1);
-    span('mechTypes', fields.get(0));
+    const mechTypes = readMechTypes(reader, fields[0], level);
+    const flagsTlv = fields[1];
+    span('mechTypes', fields[0]);
     span('reqFlags', flagsTlv);
     const reqFlags = flagsTlv
       ? reader.bitString(flagsTlv, 'reqFlags').bits.flatMap((set, bit) => (set ? [CONTEXT_FLAGS[bit] ?? `flag${bit}`] : []))
       : null;
-    embedded(fields.get(2), 'mechToken');
+    embedded(fields[2], 'mechToken');
     // [3] is mechListMIC in RFC 4178 but negHints (a SEQUENCE) in MS-SPNG NegTokenInit2, whose MIC moves to [4].
-    const third = fields.get(3);
+    const third = fields[3];
     const hints = third && third.tagClass === 'universal' && third.tagNumber === UniversalTag.SEQUENCE ? third : null;
-    const mic = hints ? fields.get(4) : third;
+    const mic = hints ? fields[4] : third;
     span('negHints', hints ?? undefined);
     span('mechListMIC', mic);
-    if (!fields.has(0)) {
+    if (!(fields[0] !== undefined)) {
       reader.warnings.push(problem('spnego-no-mech-types', 'NegTokenInit has no mechTypes', sequence.start));
     }
     return {
@@ -107,7 +107,7 @@ export function readNegotiationToken<Inner>(
     };
   }
 
-  const stateTlv = fields.get(0);
+  const stateTlv = fields[0];
   let negState: NegState | null = null;
   if (stateTlv) {
     reader.expect(stateTlv, 'universal', UniversalTag.ENUMERATED, 'negState');
@@ -115,11 +115,11 @@ export function readNegotiationToken<Inner>(
     negState = NEG_STATES[value] ?? null;
     if (negState === null) reader.warnings.push(problem('spnego-bad-neg-state', `negState ${value} is not defined`, stateTlv.start));
   }
-  const mechTlv = fields.get(1);
+  const mechTlv = fields[1];
   span('negState', stateTlv);
   span('supportedMech', mechTlv);
-  span('mechListMIC', fields.get(3));
-  embedded(fields.get(2), 'responseToken');
+  span('mechListMIC', fields[3]);
+  embedded(fields[2], 'responseToken');
   return {
     token: 'resp',
     mechTypes: [],
@@ -128,7 +128,7 @@ export function readNegotiationToken<Inner>(
     negHints: null,
     negState,
     supportedMech: mechTlv ? reader.oid(mechTlv, 'supportedMech') : null,
-    mechListMIC: fields.has(3),
+    mechListMIC: fields[3] !== undefined,
     inner,
     innerError,
     spans,
@@ -144,6 +144,6 @@ function readMechTypes(reader: DerReader, tlv: Tlv | undefined, depth: number): 
 
 function readNegHints(reader: DerReader, tlv: Tlv, depth: number): NegHints {
   const fields = reader.taggedFields(tlv, depth, 'NegHints');
-  const name = fields.get(0);
-  return { hintName: name ? reader.string(name, 'hintName') : null, hintAddress: fields.has(1) };
+  const name = fields[0];
+  return { hintName: name ? reader.string(name, 'hintName') : null, hintAddress: fields[1] !== undefined };
 }

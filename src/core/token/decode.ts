@@ -82,9 +82,11 @@ export function decodeToken(base64: string): Result<DecodedTokenText> {
   const result = decodeTokenBytes(bytes);
   if (!result.ok) return result;
   const prefixHint = prefixHintOf(base64);
-  const warnings = [...decoded.warnings, ...result.warnings];
   const disagreement = prefixDisagreement(prefixHint, result.value);
-  if (disagreement) warnings.push(disagreement);
+  const warnings =
+    decoded.warnings.length === 0 && disagreement === null
+      ? result.warnings
+      : [...decoded.warnings, ...result.warnings, ...(disagreement ? [disagreement] : [])];
   return { ok: true, value: { bytes, prefixHint, token: result.value }, warnings };
 }
 
@@ -151,7 +153,7 @@ function gssFramedToken(reader: DerReader, start: number, end: number, depth: nu
 function ntlmToken(reader: DerReader, start: number, end: number, gssMech: string | null, rangeStart = start): DecodedToken {
   const result = decodeNtlmMessage(reader.bytes.subarray(start, end), start);
   if (!result.ok) throw new DecodeAbort(result.error);
-  reader.warnings.push(...result.warnings);
+  for (const warning of result.warnings) reader.warnings.push(warning);
   const message = result.value;
   return {
     kind: NTLM_KINDS[message.messageType],

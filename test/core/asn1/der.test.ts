@@ -66,6 +66,22 @@ describe('DerReader', () => {
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code, offset }) });
   });
 
+  it.each([
+    ['20261122030341Z', '2026-11-22T03:03:41Z'],
+    ['20261122030341.123Z', '2026-11-22T03:03:41Z'],
+    ['2026112203034Z', 'der-bad-time'],
+    ['20261122030341', 'der-bad-time'],
+    ['20261122030341+0100', 'der-bad-time'],
+  ])('reads GeneralizedTime %s as %s', (text, expected) => {
+    const input = Uint8Array.from([0x18, text.length, ...new TextEncoder().encode(text)]);
+    const result = guard((warnings: Problem[]) => {
+      const reader = new DerReader(input, warnings);
+      return reader.generalizedTime(reader.readTlv(0, input.length, 0), 'stime');
+    });
+    if (expected.startsWith('der-')) expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: expected, offset: 2 }) });
+    else expect(result).toEqual({ ok: true, value: expected, warnings: [] });
+  });
+
   it('reads signed integers and GeneralizedTime', () => {
     const input = hex('02 02 ff 7f 18 0f 32 30 32 36 31 31 32 32 30 33 30 33 34 31 5a');
     const result = guard((warnings: Problem[]) => {

@@ -21,6 +21,9 @@ describe('decodeBase64', () => {
   it.each([
     ['Zm9vYg', 'foob', 'base64-missing-padding', 6],
     ['Zm9v\r\n YmFy', 'foobar', 'base64-whitespace', 4],
+    // Length 8 like canonical base64, but the space hides a missing "=": both must still be reported.
+    ['Zm9v YmF', 'fooba', 'base64-whitespace', 4],
+    ['Zm9v YmF', 'fooba', 'base64-missing-padding', 8],
     ['-_-_', '\xfb\xff\xbf', 'base64-url-alphabet', 0],
     ['+_-/', '\xfb\xff\xbf', 'base64-mixed-alphabet', 1],
     ['Zh==', 'f', 'base64-trailing-bits', 1],
