@@ -205,3 +205,92 @@ describe('fileTimeToIso agrees with Date across the range', () => {
     }
   });
 });
+
+describe('decodeNtlmMessage — every AV pair and OEM strings (built from MS-NLMP §2.2.1 and §2.2.2.1)', () => {
+  const utf16 = (text: string) => [...Buffer.from(text, 'utf16le')];
+  const av = (id: number, value: number[]) => [id & 0xff, id >> 8, value.length & 0xff, value.length >> 8, ...value];
+  const u32 = (value: number) => [value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, value >>> 24];
+
+  /** A CHALLENGE with the given flags, target name bytes and TargetInfo bytes. */
+  function challenge(flags: number, target: number[], info: number[]): Uint8Array {
+    const header = [
+      ...hex('4e544c4d53535000 02000000'),
+      ...[target.length, 0, target.length, 0, ...u32(56)],
+      ...u32(flags),
+      ...hex('0123456789abcdef 0000000000000000'),
+      ...[info.length & 0xff, info.length >> 8, info.length & 0xff, info.length >> 8, ...u32(56 + target.length)],
+      ...hex('0a00634500000f'),
+      0x0f,
+    ];
+    return Uint8Array.from([...header.slice(0, 56), ...target, ...info]);
+  }
+
+  it('reads every MsvAv id, including MsvAvSingleHost, MsvAvChannelBindings and an unknown id', () => {
+    const info = [
+      ...av(1, utf16('IIS01')),
+      ...av(2, utf16('LAB')),
+      ...av(3, utf16('iis01.lab.test')),
+      ...av(4, utf16('lab.test')),
+      ...av(5, utf16('corp.test')),
+      ...av(6, u32(0x00000006)),
+      ...av(7, [0x00, 0x40, 0x6d, 0x25, 0xeb, 0x53, 0xbf, 0x01]),
+      ...av(8, [48, 0, 0, 0, ...new Array(44).fill(0)]),
+      ...av(9, utf16('HTTP/intranet.lab.test')),
+      ...av(10, new Array(16).fill(0xab)),
+      ...av(42, [1, 2]),
+      ...av(0, []),
+    ];
+    const result = decodeNtlmMessage(challenge(0xe2898215, utf16('LAB'), info));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.targetInfo).toMatchObject({
+      nbComputerName: 'IIS01',
+      nbDomainName: 'LAB',
+      dnsComputerName: 'iis01.lab.test',
+      dnsDomainName: 'lab.test',
+      dnsTreeName: 'corp.test',
+      flags: 6,
+      timestamp: '2000-01-01T00:00:00.000Z',
+      singleHost: true,
+      targetName: 'HTTP/intranet.lab.test',
+      channelBindings: 'ab'.repeat(16),
+    });
+    expect(result.value.targetInfo?.pairs.map((pair) => pair.name)).toEqual([
+      'MsvAvNbComputerName',
+      'MsvAvNbDomainName',
+      'MsvAvDnsComputerName',
+      'MsvAvDnsDomainName',
+      'MsvAvDnsTreeName',
+      'MsvAvFlags',
+      'MsvAvTimestamp',
+      'MsvAvSingleHost',
+      'MsvAvTargetName',
+      'MsvAvChannelBindings',
+      'MsvAvUnknown(42)',
+    ]);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'ntlm-av-unknown' })]);
+  });
+
+  it('reads an OEM target name when NTLMSSP_NEGOTIATE_UNICODE is clear, and warns on a missing MsvAvEOL', () => {
+    const result = decodeNtlmMessage(challenge(0x00000202, [...Buffer.from('LAB', 'latin1')], av(2, utf16('LAB'))));
+    expect(result.ok && result.value.targetName).toBe('LAB');
+    expect(result.ok && result.warnings).toContainEqual(expect.objectContaining({ code: 'ntlm-av-no-eol' }));
+  });
+
+  it('reads an OEM NEGOTIATE with supplied domain and workstation and a version', () => {
+    const flags = 0x02000000 | 0x00001000 | 0x00002000 | 0x00000207;
+    const message = Uint8Array.from([
+      ...hex('4e544c4d53535000 01000000'),
+      ...u32(flags),
+      ...[3, 0, 3, 0, ...u32(40)],
+      ...[4, 0, 4, 0, ...u32(43)],
+      ...hex('0a0063450000000f'),
+      ...Buffer.from('LABWS01', 'latin1'),
+    ]);
+    const result = decodeNtlmMessage(message);
+    expect(result.ok && result.value).toMatchObject({
+      domain: 'LAB',
+      workstation: 'WS01',
+      version: { major: 10, minor: 0, build: 17763, revision: 15 },
+    });
+  });
+});
