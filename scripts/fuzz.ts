@@ -26,7 +26,7 @@ for (const target of FUZZ_TARGETS) {
     .map(([outcome, count]) => `${outcome} ${((100 * count) / report.cases).toFixed(1)}%`)
     .join(', ');
   console.log(
-    `${target.name.padEnd(40)} ${report.cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s, worst ${report.worstMicroseconds} µs/input, ${report.failures.length} failures`,
+    `${target.name.padEnd(40)} ${report.cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s, worst ${report.worstMicroseconds} µs (that input re-timed: ${report.worstInputRetimedMicroseconds} µs), ${report.failures.length} failures`,
   );
   console.log(`  outcomes: ${top}`);
   for (const failure of report.failures) console.log(`  FAIL ${failure}`);
