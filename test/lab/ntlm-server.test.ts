@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NTLM_SERVER_PATHS, NtlmServer, verifyNtlmV2 } from '../../lab/ntlm-server';
+import { hex } from '../helpers/fixtures';
+
+describe('verifyNtlmV2 (MS-NLMP §4.2.4 example)', () => {
+  // User "User", domain "Domain", password "Password", server challenge 0123456789abcdef; the NTProofStr of
+  // §4.2.4.2.2 over the §4.2.4.1.3 temp (client challenge aaaaaaaaaaaaaaaa, timestamp 0, AV pairs Domain/Server).
+  const proof = hex('68cd0ab851e51c96aabc927bebef6a1c');
+  const temp = hex(`0101 0000 00000000 0000000000000000 aaaaaaaaaaaaaaaa 00000000
+    02000c0044006f006d00610069006e00 01000c00530065007200760065007200 00000000 00000000`);
+  function authenticate(user: string, ntResponse: Uint8Array): Uint8Array {
+    const domain = Buffer.from('Domain', 'utf16le');
+    const name = Buffer.from(user, 'utf16le');
+    const header = Buffer.alloc(72);
+    header.write('NTLMSSP\0', 0, 'latin1');
+    header.writeUInt32LE(3, 8);
+    let offset = 72;
+    const field = (at: number, length: number) => {
+      header.writeUInt16LE(length, at);
+      header.writeUInt16LE(length, at + 2);
+      header.writeUInt32LE(offset, at + 4);
+      offset += length;
+    };
+    field(12, 0);
+    field(20, ntResponse.length);
+    field(28, domain.length);
+    field(36, name.length);
+    field(44, 0);
+    field(52, 0);
+    header.writeUInt32LE(0xe2888235, 60);
+    return Uint8Array.from(Buffer.concat([header, ntResponse, domain, name]));
+  }
+
+  it('accepts the spec proof for User / Password', () => {
+    const message = authenticate('User', Uint8Array.from([...proof, ...temp]));
+    expect(verifyNtlmV2(message, hex('0123456789abcdef'), { user: 'Password' })).toBe('User');
+  });
+
+  it('refuses a wrong password, an unknown user and a tampered proof', () => {
+    const message = authenticate('User', Uint8Array.from([...proof, ...temp]));
+    expect(verifyNtlmV2(message, hex('0123456789abcdef'), { user: 'password' })).toBeNull();
+    expect(verifyNtlmV2(message, hex('0123456789abcdef'), { bob: 'Password' })).toBeNull();
+    const tampered = Uint8Array.from([...proof.map((byte, index) => (index === 0 ? byte ^ 1 : byte)), ...temp]);
+    expect(verifyNtlmV2(authenticate('User', tampered), hex('0123456789abcdef'), { user: 'Password' })).toBeNull();
+  });
+});
+
+describe('NtlmServer against curl --ntlm (a real NTLMv2 client)', () => {
+  const server = new NtlmServer();
+  let base = '';
+  beforeAll(async () => {
+    base = `http://127.0.0.1:${await server.start()}`;
+  });
+  afterAll(() => server.stop());
+  // Asynchronous: the server runs in this process and must keep answering while curl waits.
+  const curl = async (path: string, user: string) =>
+    (await promisify(execFile)('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--ntlm', '-u', user, `${base}${path}`])).stdout;
+
+  it('answers the NEGOTIATE / AUTHENTICATE handshake and verifies the right password', async () => {
+    server.log.length = 0;
+    expect(await curl(NTLM_SERVER_PATHS.iis, 'LAB\\alice:alicepw')).toBe('200');
+    expect(server.log.map((entry) => [entry.status, entry.tokenKind])).toEqual([
+      [401, 'ntlm-negotiate'],
+      [200, 'ntlm-authenticate'],
+    ]);
+    expect(server.log[1]?.user).toBe('alice');
+  });
+
+  it('refuses a wrong password with a final 401', async () => {
+    expect(await curl(NTLM_SERVER_PATHS.ntlmOnly, 'LAB\\alice:wrong')).toBe('401');
+  });
+
+  it('keeps answering 401 on the loop path after valid credentials', async () => {
+    expect(await curl(NTLM_SERVER_PATHS.loop, 'LAB\\alice:alicepw')).toBe('401');
+  });
+
+  it('answers 400 on the too-large path and offers Negotiate + NTLM anonymously', async () => {
+    expect(await curl(NTLM_SERVER_PATHS.tooLarge, 'LAB\\alice:alicepw')).toBe('400');
+    const response = await fetch(`${base}${NTLM_SERVER_PATHS.iis}`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Negotiate, NTLM');
+    expect(response.headers.get('server')).toBe('Microsoft-IIS/10.0');
+  });
+
+  it('answers 401.1 to credentials sent before any challenge on the kernel-mode path (KB2749007)', async () => {
+    const type1 = 'TlRMTVNTUAABAAAAB4IIAAAAAAAgAAAAAAAAACAAAAA=';
+    const response = await fetch(`${base}${NTLM_SERVER_PATHS.kernelMode}`, { headers: { Authorization: `NTLM ${type1}` } });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('401.1');
+  });
+});
