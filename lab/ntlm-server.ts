@@ -41,7 +41,17 @@ export const NTLM_SERVER_PATHS = {
   kernelMode: '/kernel-mode/',
   loop: '/loop/',
   tooLarge: '/too-large/',
+  /** Anonymous pages, e.g. the one whose script pre-authenticates its first request. */
+  public: '/public/',
 } as const;
+
+/** A page whose script sends NTLM credentials before any challenge, as some .NET / ActiveX clients do. */
+const PREAUTH_PAGE = `<!doctype html><title>Pre-authenticated request</title>
+<p id="result">sending…</p>
+<script type="module">
+const response = await fetch('${NTLM_SERVER_PATHS.kernelMode}api', { headers: { Authorization: 'NTLM TlRMTVNTUAABAAAAB4IIAAAAAAAgAAAAAAAAACAAAAA=' } });
+document.getElementById('result').textContent = String(response.status);
+</script>`;
 
 interface ConnectionState {
   readonly id: number;
@@ -106,6 +116,10 @@ export class NtlmServer {
         connection: state.id,
       });
 
+    if (path === `${NTLM_SERVER_PATHS.public}preauth.html`) {
+      record(200);
+      return this.reply(response, 200, IIS_SERVER, [], PREAUTH_PAGE);
+    }
     if (path.startsWith(NTLM_SERVER_PATHS.tooLarge) && authorization.length > 0) {
       // Any credential is "too large" here, whatever the browser sends: the demo needs no KDC for this answer.
       record(400);

@@ -9,6 +9,12 @@ import { join } from 'node:path';
 const DEBIAN_PACKAGES = [
   ['chromium', '/usr/bin/chromium'],
   ['firefox-esr', '/usr/bin/firefox-esr'],
+  ['curl', '/usr/bin/curl'],
+  ['krb5-kdc', '/usr/sbin/krb5kdc'],
+  ['krb5-admin-server', '/usr/sbin/kadmin.local'],
+  ['krb5-user', '/usr/bin/kinit'],
+  ['apache2', '/usr/sbin/apache2'],
+  ['libapache2-mod-auth-gssapi', '/usr/lib/apache2/modules/mod_auth_gssapi.so'],
 ];
 
 function ensureDebianPackages() {

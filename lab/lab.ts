@@ -1,0 +1,107 @@
+// The AuthScope lab: a real Windows-authentication intranet on 127.0.0.1 — MIT KDC, Apache + mod_auth_gssapi,
+// and the IIS-like NTLM server — with one URL per scenario, and the browser settings that trust it.
+// Reused by the E2E tests and, later, the demo and import scenarios.
+import { startApache, type Apache } from './apache';
+import { ensureLabHosts } from './hosts';
+import { type Kdc, startKdc } from './kdc';
+import { NTLM_SERVER_PATHS, NtlmServer } from './ntlm-server';
+
+/** Stable scenario ids: the panel, diagnosis and import issues extend this list. */
+export type ScenarioId =
+  | 'kerberos-ok'
+  | 'spn-unknown'
+  | 'no-ticket'
+  | 'not-allowlisted'
+  | 'stale-keytab'
+  | 'token-too-large'
+  | 'ntlm-only'
+  | 'ntlm-fallback'
+  | 'preauth-first-request'
+  | 'auth-loop';
+
+export const LAB_HOSTS = {
+  intranet: 'intranet.lab.test',
+  nospn: 'nospn.lab.test',
+  stale: 'stale.lab.test',
+  bloat: 'bloat.lab.test',
+  legacy: 'legacy.lab.test',
+  untrusted: 'web.corp.example',
+} as const;
+
+/** Chromium's allowlist for ambient credentials (PLATFORM.md: without it Negotiate is never attempted). */
+export const CHROMIUM_AUTH_ARGS = ['--auth-server-allowlist=*.lab.test'];
+
+/** Firefox prefs that trust the lab for Negotiate and NTLM. */
+export const FIREFOX_AUTH_PREFS = {
+  'network.negotiate-auth.trusted-uris': '.lab.test',
+  'network.automatic-ntlm-auth.trusted-uris': '.lab.test',
+} as const;
+
+export interface Lab {
+  readonly urls: Readonly<Record<ScenarioId, string>>;
+  /** Environment for a browser that holds the user's Kerberos ticket. */
+  readonly browserEnv: Readonly<Record<string, string>>;
+  /** Environment for a browser without any Kerberos ticket. */
+  readonly browserEnvWithoutTicket: Readonly<Record<string, string>>;
+  readonly kdc: Kdc;
+  readonly apache: Apache;
+  readonly ntlm: NtlmServer;
+  stop(): Promise<void>;
+}
+
+/** Starts everything; on failure stops what was already started. */
+export async function startLab(): Promise<Lab> {
+  ensureLabHosts(Object.values(LAB_HOSTS));
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const kdc = await startKdc({
+      serviceHosts: [LAB_HOSTS.intranet, LAB_HOSTS.stale, LAB_HOSTS.bloat],
+      staleHosts: [LAB_HOSTS.stale],
+    });
+    stops.push(() => kdc.stop());
+    const intranetKeytab = kdc.keytab(LAB_HOSTS.intranet);
+    const apache = await startApache(
+      [
+        { name: 'intranet', host: LAB_HOSTS.intranet, keytab: intranetKeytab },
+        { name: 'nospn', host: LAB_HOSTS.nospn, keytab: intranetKeytab },
+        { name: 'stale', host: LAB_HOSTS.stale, keytab: kdc.keytab(LAB_HOSTS.stale) },
+        // An AP-REQ in base64 is over 1,000 bytes; 400 bytes stands in for http.sys MaxFieldLength.
+        { name: 'bloat', host: LAB_HOSTS.bloat, keytab: kdc.keytab(LAB_HOSTS.bloat), limitRequestFieldSize: 400 },
+        { name: 'untrusted', host: LAB_HOSTS.untrusted, keytab: intranetKeytab },
+      ],
+      kdc.env,
+    );
+    stops.push(() => apache.stop());
+    const ntlm = new NtlmServer();
+    const ntlmPort = await ntlm.start();
+    stops.push(() => ntlm.stop());
+    const site = (host: string, port: number | undefined, path = '/') => `http://${host}:${port}${path}`;
+    const legacy = (path: string) => site(LAB_HOSTS.legacy, ntlmPort, path);
+    const urls: Record<ScenarioId, string> = {
+      'kerberos-ok': site(LAB_HOSTS.intranet, apache.ports['intranet']),
+      'spn-unknown': site(LAB_HOSTS.nospn, apache.ports['nospn']),
+      'no-ticket': site(LAB_HOSTS.intranet, apache.ports['intranet']),
+      'not-allowlisted': site(LAB_HOSTS.untrusted, apache.ports['untrusted']),
+      'stale-keytab': site(LAB_HOSTS.stale, apache.ports['stale']),
+      'token-too-large': site(LAB_HOSTS.bloat, apache.ports['bloat']),
+      'ntlm-only': legacy(NTLM_SERVER_PATHS.ntlmOnly),
+      'ntlm-fallback': legacy(NTLM_SERVER_PATHS.iis),
+      'preauth-first-request': legacy(`${NTLM_SERVER_PATHS.public}preauth.html`),
+      'auth-loop': legacy(NTLM_SERVER_PATHS.loop),
+    };
+    return {
+      urls,
+      browserEnv: { KRB5_CONFIG: kdc.env['KRB5_CONFIG'] as string, KRB5CCNAME: kdc.env['KRB5CCNAME'] as string },
+      browserEnvWithoutTicket: { KRB5_CONFIG: kdc.env['KRB5_CONFIG'] as string, KRB5CCNAME: kdc.emptyCcache },
+      kdc,
+      apache,
+      ntlm,
+      async stop() {
+        for (const stop of stops.reverse()) await stop();
+      },
+    };
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+}
