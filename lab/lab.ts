@@ -46,6 +46,8 @@ export interface Lab {
   readonly kdc: Kdc;
   readonly apache: Apache;
   readonly ntlm: NtlmServer;
+  /** The kernel-mode (KB2749007) application, on its own origin. */
+  readonly kernel: NtlmServer;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,10 @@ export async function startLab(): Promise<Lab> {
     const ntlm = new NtlmServer();
     const ntlmPort = await ntlm.start();
     stops.push(() => ntlm.stop());
+    // Its own origin: "first request to this origin" must not be spoiled by the other NTLM scenarios.
+    const kernel = new NtlmServer();
+    const kernelPort = await kernel.start();
+    stops.push(() => kernel.stop());
     const site = (host: string, port: number | undefined, path = '/') => `http://${host}:${port}${path}`;
     const legacy = (path: string) => site(LAB_HOSTS.legacy, ntlmPort, path);
     const urls: Record<ScenarioId, string> = {
@@ -86,7 +92,7 @@ export async function startLab(): Promise<Lab> {
       'token-too-large': site(LAB_HOSTS.bloat, apache.ports['bloat']),
       'ntlm-only': legacy(NTLM_SERVER_PATHS.ntlmOnly),
       'ntlm-fallback': legacy(NTLM_SERVER_PATHS.iis),
-      'preauth-first-request': legacy(`${NTLM_SERVER_PATHS.public}preauth.html`),
+      'preauth-first-request': site(LAB_HOSTS.legacy, kernelPort, `${NTLM_SERVER_PATHS.public}preauth.html`),
       'auth-loop': legacy(NTLM_SERVER_PATHS.loop),
     };
     return {
@@ -96,6 +102,7 @@ export async function startLab(): Promise<Lab> {
       kdc,
       apache,
       ntlm,
+      kernel,
       async stop() {
         for (const stop of stops.reverse()) await stop();
       },

@@ -56,6 +56,8 @@ document.getElementById('result').textContent = String(response.status);
 interface ConnectionState {
   readonly id: number;
   requests: number;
+  /** This connection has carried a 401 challenge (http.sys authenticates per connection). */
+  challenged: boolean;
   serverChallenge: Buffer | null;
   challengedScheme: string | null;
 }
@@ -82,7 +84,7 @@ export class NtlmServer {
     };
     this.server = createServer((request, response) => this.handle(request, response));
     this.server.on('connection', (socket) =>
-      this.connections.set(socket, { id: this.nextConnection++, requests: 0, serverChallenge: null, challengedScheme: null }),
+      this.connections.set(socket, { id: this.nextConnection++, requests: 0, challenged: false, serverChallenge: null, challengedScheme: null }),
     );
   }
 
@@ -140,9 +142,9 @@ export class NtlmServer {
       record(401);
       return this.challenge(response, offered, 'anonymous request: 401.2 (no credentials)');
     }
-    if (path.startsWith(NTLM_SERVER_PATHS.kernelMode) && state.requests === 1 && state.serverChallenge === null) {
-      // KB2749007: with kernel-mode authentication, http.sys answers 401.1 to credentials sent on the first
-      // request of a connection, before any challenge.
+    if (path.startsWith(NTLM_SERVER_PATHS.kernelMode) && !state.challenged) {
+      // KB2749007: with kernel-mode authentication, http.sys answers 401.1 to credentials sent on a connection
+      // before it was ever challenged (the first request to the application).
       record(401);
       return this.challenge(response, offered, '401.1 logon failed: pre-authenticated request before any challenge (KB2749007)');
     }
@@ -157,6 +159,7 @@ export class NtlmServer {
     if (ntlm.messageType === 1) {
       state.serverChallenge = randomBytes(8);
       state.challengedScheme = scheme;
+      state.challenged = true;
       record(401);
       return this.reply(
         response,
@@ -191,6 +194,8 @@ export class NtlmServer {
   }
 
   private challenge(response: ServerResponse, offered: readonly string[], reason: string): void {
+    const state = this.connections.get(response.req.socket);
+    if (state) state.challenged = true;
     this.reply(
       response,
       401,

@@ -1,8 +1,51 @@
-// AuthScope background (service worker in Chromium, event page in Firefox).
-// Live capture of authentication exchanges and the badge are built on this entry point (issue 3);
-// until then it only keeps the extension's version available to its pages.
+// AuthScope background (service worker in Chromium, event page in Firefox): every listener is registered here at
+// top level, before any await, so a stopped worker wakes up for the next event (Chrome "Events in service workers").
 import { browser } from '../shared/browser';
 import { PROTOCOL_VERSION, isPanelRequest, type PanelResponse } from '../shared/protocol';
+import { CaptureService } from './capture-service';
+import {
+  type RequestDetails,
+  toAuthRequiredEvent,
+  toCompletedEvent,
+  toErrorEvent,
+  toRedirectEvent,
+  toRequestHeadersEvent,
+  toResponseHeadersEvent,
+} from './webrequest-events';
+
+// Chromium reports the first 401 of a handshake only with "extraHeaders" (PLATFORM.md); Firefox has no such
+// option and reports every leg anyway.
+const headersReceivedOptions = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> }).OnHeadersReceivedOptions;
+const isChromium = headersReceivedOptions?.['EXTRA_HEADERS'] === 'extraHeaders';
+const service = new CaptureService(isChromium ? 'chromium' : 'firefox');
+const urls = { urls: ['http://*/*', 'https://*/*'] };
+type Listener = (details: RequestDetails) => void;
+type WebRequestEvent = { addListener(listener: Listener, filter: typeof urls, extraInfoSpec?: string[]): void };
+const webRequest = browser.webRequest as unknown as Record<string, WebRequestEvent>;
+
+const relay =
+  (convert: (details: RequestDetails) => Parameters<CaptureService['enqueue']>[0]): Listener =>
+  (details) => {
+    const event = convert(details);
+    if (service.mightMatter(event)) service.enqueue(event);
+  };
+
+webRequest['onSendHeaders']?.addListener(relay(toRequestHeadersEvent), urls, ['requestHeaders']);
+webRequest['onHeadersReceived']?.addListener(relay(toResponseHeadersEvent), urls, isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders']);
+webRequest['onAuthRequired']?.addListener(relay(toAuthRequiredEvent), urls);
+webRequest['onBeforeRedirect']?.addListener(relay(toRedirectEvent), urls);
+webRequest['onErrorOccurred']?.addListener(relay(toErrorEvent), urls);
+// Chromium shows the final response of a handshake (with the server's last token) only here.
+webRequest['onCompleted']?.addListener(
+  (details) => {
+    if (details.type === 'main_frame') service.reapplyBadge(details.tabId);
+    relay(toCompletedEvent)(details);
+  },
+  urls,
+  isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
+);
+
+browser.tabs.onRemoved.addListener((tabId) => service.forget(tabId));
 
 browser.runtime.onMessage.addListener((message: unknown): Promise<PanelResponse> | undefined => {
   if (!isPanelRequest(message)) return undefined;

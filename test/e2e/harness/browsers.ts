@@ -27,16 +27,33 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
+export interface ChromiumLaunchOptions {
+  readonly args?: readonly string[];
+  /** Extra environment, e.g. KRB5_CONFIG / KRB5CCNAME for the lab's Kerberos ticket. */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Load the test helper that answers credential prompts (NTLM on Linux always prompts) through
+   * onAuthRequired, so AuthScope still sees the prompt — CDP-level answering would hide it.
+   */
+  readonly answerPrompts?: boolean;
+}
+
 /** Chromium (new headless) with dist/chrome loaded; the extension id comes from its service worker URL. */
-export async function launchChromiumWithExtension(extraArgs: readonly string[] = []): Promise<ChromiumWithExtension> {
+export async function launchChromiumWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumWithExtension> {
+  const extraArgs = options.args ?? [];
   const extension = resolve('dist/chrome');
+  const extensions = options.answerPrompts ? `${extension},${resolve('test/e2e/helper-extension')}` : extension;
   const profile = mkdtempSync(join(tmpdir(), 'authscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...extraArgs],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...extraArgs],
+    env: { ...process.env, ...options.env },
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const isAuthScope = (url: string) => url.endsWith('/service-worker-loader.js');
+  const worker =
+    context.serviceWorkers().find((candidate) => isAuthScope(candidate.url())) ??
+    (await context.waitForEvent('serviceworker', { predicate: (candidate) => isAuthScope(candidate.url()), timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -56,7 +73,10 @@ export interface FirefoxWithExtension {
 }
 
 /** Firefox ESR over WebDriver BiDi with dist/firefox installed as a temporary add-on. */
-export async function launchFirefoxWithExtension(prefs: Record<string, unknown> = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(
+  prefs: Record<string, unknown> = {},
+  env: Readonly<Record<string, string>> = {},
+): Promise<FirefoxWithExtension> {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -64,6 +84,7 @@ export async function launchFirefoxWithExtension(prefs: Record<string, unknown> 
     headless: true,
     // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access allowed.
     args: ['--remote-allow-system-access'],
+    env: { ...process.env, ...env },
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_GECKO_ID]: uuid }), ...prefs },
   });
   await browser.installExtension(resolve('dist/firefox'));

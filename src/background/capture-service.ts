@@ -1,0 +1,106 @@
+// Runs capture events through the core one at a time: restore state after a worker restart, apply the event,
+// persist to storage.session, update the tab's badge. Everything durable lives in storage; globals are caches.
+import { badgeFor, type BadgeState } from '../core/exchange/badge';
+import { Capture } from '../core/exchange/capture';
+import type { BrowserFamily, CaptureEvent } from '../core/exchange/events';
+import type { Exchange } from '../core/exchange/model';
+import { browser } from '../shared/browser';
+import { showBadge } from './badge';
+import { type StoredTab, forgetTab, loadCapture, loadTab, save, withExchange } from './exchange-store';
+
+export interface CaptureSettings {
+  readonly keepRawTokens: boolean;
+  /** Keep the raw capture events of auth traffic (storage.session "trace"): for bug reports and test fixtures. */
+  readonly recordEvents: boolean;
+}
+
+const SETTINGS_KEY = 'settings';
+const TRACE_KEY = 'trace';
+const MAX_TRACE_EVENTS = 5000;
+
+export class CaptureService {
+  private capture: Capture | null = null;
+  private recordEvents = false;
+  private readonly tabs = new Map<number, StoredTab>();
+  private readonly badges = new Map<number, BadgeState>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(exchange: Exchange) => void>();
+
+  constructor(private readonly browserFamily: BrowserFamily) {}
+
+  /** Queues an event; events are applied in arrival order even across async storage calls. */
+  enqueue(event: CaptureEvent): void {
+    this.queue = this.queue.then(() => this.handle(event)).catch((error: unknown) => console.error('AuthScope capture failed', error));
+  }
+
+  /** Cheap synchronous pre-check before queueing; before the state is loaded every event may matter. */
+  mightMatter(event: CaptureEvent): boolean {
+    return this.capture === null || this.capture.isRelevant(event);
+  }
+
+  /** Calls `listener` with every exchange created or changed. */
+  onExchange(listener: (exchange: Exchange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The tab's exchanges (restored from storage if the worker restarted). */
+  async exchanges(tabId: number): Promise<readonly Exchange[]> {
+    await this.queue;
+    return (await this.tab(tabId)).exchanges;
+  }
+
+  /** A navigation commit wipes a badge set during it (PLATFORM.md): show it again. */
+  reapplyBadge(tabId: number): void {
+    this.queue = this.queue.then(async () => {
+      const badge = this.badges.get(tabId) ?? badgeFor((await this.tab(tabId)).exchanges);
+      if (badge.text) await showBadge(tabId, badge);
+    });
+  }
+
+  forget(tabId: number): void {
+    this.tabs.delete(tabId);
+    this.badges.delete(tabId);
+    this.queue = this.queue.then(() => forgetTab(tabId));
+  }
+
+  private async handle(event: CaptureEvent): Promise<void> {
+    const capture = this.capture ?? (await this.restore());
+    const exchange = capture.apply(event);
+    if (!exchange) return;
+    if (this.recordEvents) await this.record(event);
+    const tab = withExchange(await this.tab(exchange.tabId), exchange);
+    this.tabs.set(exchange.tabId, tab);
+    await save(exchange.tabId, tab, capture.snapshot());
+    const badge = badgeFor(tab.exchanges);
+    const previous = this.badges.get(exchange.tabId);
+    if (!previous || previous.text !== badge.text || previous.title !== badge.title || previous.color !== badge.color) {
+      this.badges.set(exchange.tabId, badge);
+      await showBadge(exchange.tabId, badge);
+    }
+    for (const listener of this.listeners) listener(exchange);
+  }
+
+  private async restore(): Promise<Capture> {
+    const [snapshot, stored] = await Promise.all([loadCapture(), browser.storage.local.get(SETTINGS_KEY)]);
+    const settings = (stored[SETTINGS_KEY] as Partial<CaptureSettings> | undefined) ?? {};
+    this.capture = new Capture({ browser: this.browserFamily, keepRawTokens: settings.keepRawTokens ?? true }, snapshot);
+    this.recordEvents = settings.recordEvents ?? false;
+    return this.capture;
+  }
+
+  private async record(event: CaptureEvent): Promise<void> {
+    const stored = await browser.storage.session.get(TRACE_KEY);
+    const trace = (stored[TRACE_KEY] as CaptureEvent[] | undefined) ?? [];
+    trace.push(event);
+    await browser.storage.session.set({ [TRACE_KEY]: trace.slice(-MAX_TRACE_EVENTS) });
+  }
+
+  private async tab(tabId: number): Promise<StoredTab> {
+    const cached = this.tabs.get(tabId);
+    if (cached) return cached;
+    const loaded = await loadTab(tabId);
+    this.tabs.set(tabId, loaded);
+    return loaded;
+  }
+}

@@ -1,0 +1,50 @@
+// The toolbar badge of a tab: how many authentication problems it had, coloured by the worst, with a summary
+// in the tooltip. Empty when all is well.
+import type { Exchange } from './model';
+import { summarizeExchange } from './summary';
+
+export interface BadgeState {
+  readonly text: string;
+  readonly color: string;
+  readonly title: string;
+}
+
+export const BADGE_COLORS = { error: '#d93025', warning: '#e37400' } as const;
+
+/** The badge for a tab's exchanges. */
+export function badgeFor(exchanges: readonly Exchange[]): BadgeState {
+  const reasons = new Map<string, number>();
+  const hosts = new Set<string>();
+  let problems = 0;
+  let worst: 'error' | 'warning' | null = null;
+  for (const exchange of exchanges) {
+    // Browsers do not authenticate favicon fetches; their 401s are noise next to the page's own.
+    if (isFavicon(exchange.url)) continue;
+    const { problem } = summarizeExchange(exchange);
+    if (!problem) continue;
+    problems++;
+    if (problem.severity === 'error' || worst === null) worst = problem.severity;
+    reasons.set(problem.reason, (reasons.get(problem.reason) ?? 0) + 1);
+    try {
+      hosts.add(new URL(exchange.url).host);
+    } catch {
+      hosts.add(exchange.url);
+    }
+  }
+  if (problems === 0 || worst === null) return { text: '', color: BADGE_COLORS.warning, title: 'AuthScope: no authentication problems on this tab' };
+  const where = [...hosts].slice(0, 3).join(', ') + (hosts.size > 3 ? ` and ${hosts.size - 3} more` : '');
+  const why = [...reasons].map(([reason, count]) => (count > 1 ? `${reason} (×${count})` : reason)).join('; ');
+  return {
+    text: problems > 99 ? '99+' : String(problems),
+    color: BADGE_COLORS[worst],
+    title: `AuthScope: ${problems} auth problem${problems === 1 ? '' : 's'} on ${where}: ${why}`,
+  };
+}
+
+function isFavicon(url: string): boolean {
+  try {
+    return new URL(url).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}

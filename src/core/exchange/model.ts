@@ -1,0 +1,96 @@
+// The exchange model: one exchange per request (requestId), across auth restarts and redirects, with its legs.
+// Built by capture.ts from capture events; the same shape will come from NetLog and HAR import.
+import type { AuthSchemeKind } from '../http/auth-header';
+import type { Mechanism } from '../gssapi/oids';
+import type { TokenKind } from '../token/decode';
+import type { BrowserFamily } from './events';
+
+/** What a decoded token says, kept small so thousands of exchanges stay cheap to store. */
+export interface TokenSummary {
+  readonly kind: TokenKind;
+  readonly mechanism: Mechanism | null;
+  readonly byteLength: number;
+  /** SPNEGO negState of a server answer. */
+  readonly negState: string | null;
+  /** Kerberos error name (KRB-ERROR inside the answer), e.g. KRB_AP_ERR_BADKEYVER. */
+  readonly kerberosError: string | null;
+  /** The SPN a Kerberos AP-REQ was issued for, e.g. HTTP/intranet.lab.test. */
+  readonly spn: string | null;
+  /** Why the token could not be decoded, when it could not. */
+  readonly error: string | null;
+}
+
+/** A challenge offered (WWW-Authenticate / Proxy-Authenticate) or credentials sent (Authorization). */
+export interface AuthItem {
+  readonly scheme: string;
+  readonly kind: AuthSchemeKind;
+  /** The raw token; dropped when the user chose not to keep raw tokens. Credential-like: never exported raw. */
+  readonly token: string | null;
+  readonly summary: TokenSummary | null;
+}
+
+export interface LegRequest {
+  readonly time: number | null;
+  /** Authorization / Proxy-Authorization sent on this leg; null when none. */
+  readonly credentials: AuthItem | null;
+  readonly proxyCredentials: AuthItem | null;
+  /** Request head size when the browser showed the headers; null when it did not. */
+  readonly headBytes: number | null;
+  /** True when the browser reported this leg's request headers; false when we only know it had none of ours. */
+  readonly visible: boolean;
+}
+
+export interface LegResponse {
+  readonly time: number;
+  readonly status: number;
+  readonly statusLine: string;
+  readonly challenges: readonly AuthItem[];
+  readonly proxyChallenges: readonly AuthItem[];
+  readonly server: string | null;
+  readonly persistentAuth: string | null;
+  readonly connection: string | null;
+  /** Headers that show a proxy in the path (Via, Proxy-Connection, Proxy-Support). */
+  readonly proxyHints: readonly string[];
+  /** Hash of the status and headers, to recognise the same response reported twice. */
+  readonly fingerprint: number;
+}
+
+/** One request / response round of the handshake. A null request means the browser hid it (Chromium). */
+export interface Leg {
+  readonly request: LegRequest | null;
+  readonly response: LegResponse | null;
+}
+
+export interface AuthPrompt {
+  readonly time: number;
+  readonly scheme: string;
+  readonly realm: string | null;
+  readonly challenger: string;
+  readonly isProxy: boolean;
+}
+
+export interface Exchange {
+  /** `${browser}:${requestId}` */
+  readonly id: string;
+  readonly requestId: string;
+  readonly browser: BrowserFamily;
+  readonly url: string;
+  readonly origin: string;
+  readonly method: string;
+  readonly resourceType: string;
+  readonly tabId: number;
+  readonly frameId: number;
+  readonly initiator: string | null;
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+  readonly legs: readonly Leg[];
+  /** Chromium hides the legs that carry the browser's own tokens; true when such legs happened here. */
+  readonly hiddenLegs: boolean;
+  readonly prompts: readonly AuthPrompt[];
+  readonly redirects: readonly { readonly time: number; readonly status: number; readonly to: string }[];
+  readonly error: string | null;
+  readonly finalStatus: number | null;
+  /** Credentials on the first leg, before any challenge from this origin (KB2749007 pattern). */
+  readonly preAuthenticated: boolean;
+  readonly done: boolean;
+}

@@ -1,0 +1,101 @@
+// What an exchange amounts to: schemes offered, mechanism used, outcome, and whether it is a problem for the
+// badge. Each answer comes from evidence in the exchange; when the browser hid it, the answer says so.
+import type { Mechanism } from '../gssapi/oids';
+import type { AuthItem, Exchange } from './model';
+
+export type Outcome = 'authenticated' | 'rejected' | 'no-token-sent' | 'header-too-large' | 'loop' | 'anonymous' | 'unknown';
+
+export type Severity = 'error' | 'warning';
+
+export interface ExchangeSummary {
+  /** Schemes the server offered, in order, without repeats (e.g. ["Negotiate", "NTLM"]). */
+  readonly offered: readonly string[];
+  readonly mechanism: Mechanism | null;
+  /** Where the mechanism was read: the browser's token, the server's answer, or the prompt's scheme. */
+  readonly mechanismEvidence: 'client-token' | 'server-token' | 'prompt' | null;
+  readonly outcome: Outcome;
+  /** Set when the exchange is an authentication problem (the badge counts these). */
+  readonly problem: { readonly severity: Severity; readonly reason: string } | null;
+  /** Largest request head seen with credentials (bytes), when the browser showed the headers. */
+  readonly requestAuthBytes: number | null;
+}
+
+/** A 401 after credentials this many times is a loop (reference/003: three prompts, then 401). */
+const LOOP_THRESHOLD = 3;
+
+export function summarizeExchange(exchange: Exchange): ExchangeSummary {
+  const offered: string[] = [];
+  const seen = new Set<string>();
+  const sent: AuthItem[] = [];
+  let requestAuthBytes: number | null = null;
+  let serverMechanism: Mechanism | null = null;
+  let rejectedAfterCredentials = 0;
+  let credentialsSeen = exchange.prompts.length > 0;
+  let serverToken = false;
+  for (const leg of exchange.legs) {
+    const credentials = leg.request?.credentials ?? leg.request?.proxyCredentials ?? null;
+    if (credentials) {
+      sent.push(credentials);
+      credentialsSeen = true;
+      if (leg.request?.headBytes != null) requestAuthBytes = Math.max(requestAuthBytes ?? 0, leg.request.headBytes);
+    }
+    for (const challenge of [...(leg.response?.challenges ?? []), ...(leg.response?.proxyChallenges ?? [])]) {
+      const key = challenge.scheme.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        offered.push(challenge.scheme);
+      }
+      if (challenge.summary?.mechanism) serverMechanism = challenge.summary.mechanism;
+      // A server token (NTLM CHALLENGE, SPNEGO answer, KRB-ERROR) answers a token the browser sent.
+      if (challenge.token !== null || challenge.summary !== null) serverToken = true;
+    }
+    if (serverToken) credentialsSeen = true;
+    const status = leg.response?.status;
+    if ((status === 401 || status === 407) && credentialsSeen) rejectedAfterCredentials++;
+  }
+  const clientMechanism = [...sent].reverse().find((item) => item.summary?.mechanism)?.summary?.mechanism ?? null;
+  const promptScheme = exchange.prompts[exchange.prompts.length - 1]?.scheme.toLowerCase();
+  const promptMechanism: Mechanism | null = promptScheme === 'ntlm' ? 'ntlm' : null;
+  const mechanism = clientMechanism ?? serverMechanism ?? promptMechanism;
+  const mechanismEvidence = clientMechanism ? 'client-token' : serverMechanism ? 'server-token' : promptMechanism ? 'prompt' : null;
+
+  const finalStatus = exchange.finalStatus ?? exchange.legs[exchange.legs.length - 1]?.response?.status ?? null;
+  const challenged = offered.length > 0;
+  let outcome: Outcome;
+  if (finalStatus === null) outcome = 'unknown';
+  // Chromium hides the legs it answers with its own token: a 400 right after a hidden leg is the token's.
+  else if (finalStatus === 400 && (credentialsSeen || exchange.hiddenLegs)) outcome = 'header-too-large';
+  else if (finalStatus === 401 || finalStatus === 407) {
+    // A final 401 with a bare challenge and no sign of credentials means no usable token was sent (PLATFORM.md).
+    if (rejectedAfterCredentials >= LOOP_THRESHOLD || exchange.prompts.length >= LOOP_THRESHOLD) outcome = 'loop';
+    else if (credentialsSeen) outcome = 'rejected';
+    // Chromium retried behind our back: whether that retry carried a token is hidden (NetLog shows it).
+    else if (exchange.hiddenLegs) outcome = 'unknown';
+    else outcome = 'no-token-sent';
+  } else if (challenged || credentialsSeen) outcome = 'authenticated';
+  else outcome = 'anonymous';
+
+  let problem: ExchangeSummary['problem'] = null;
+  if (outcome === 'unknown' && (finalStatus === 401 || finalStatus === 407)) {
+    problem = {
+      severity: 'error',
+      reason: `final ${finalStatus} after a retry this browser does not show: token refused or never produced (a NetLog shows which)`,
+    };
+  } else if (outcome === 'rejected' && exchange.preAuthenticated) {
+    problem = { severity: 'error', reason: 'credentials sent before any challenge were refused (401.1, KB2749007)' };
+  } else if (outcome === 'rejected' || outcome === 'loop' || outcome === 'no-token-sent' || outcome === 'header-too-large') {
+    problem = { severity: 'error', reason: OUTCOME_REASONS[outcome] };
+  } else if (exchange.preAuthenticated) {
+    problem = { severity: 'warning', reason: 'credentials sent before any challenge (pre-authenticated first request)' };
+  } else if (exchange.prompts.length > 0) {
+    problem = { severity: 'warning', reason: `the browser had to prompt for ${exchange.prompts[0]?.scheme} credentials` };
+  }
+  return { offered, mechanism, mechanismEvidence, outcome, problem, requestAuthBytes };
+}
+
+const OUTCOME_REASONS = {
+  rejected: 'the server refused the credentials (final 401)',
+  loop: 'the server kept answering 401 after credentials (authentication loop)',
+  'no-token-sent': 'the server challenged and the browser sent no credentials',
+  'header-too-large': 'HTTP 400 after credentials: the request header was too large',
+} as const;
