@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Real browsers on a shared 2-core machine: one retry absorbs a slow start, a second failure is real.
+    retry: 1,
   },
 });

@@ -28,6 +28,9 @@ export const LAB_HOSTS = {
   untrusted: 'web.corp.example',
 } as const;
 
+/** The account that answers credential prompts in the lab (the NTLM server and the KDC know it). */
+export { LAB_PASSWORD as LAB_PASSWORD_FOR_PROMPTS, LAB_USER as LAB_USER_FOR_PROMPTS } from './kdc';
+
 /** Chromium's allowlist for ambient credentials (PLATFORM.md: without it Negotiate is never attempted). */
 export const CHROMIUM_AUTH_ARGS = ['--auth-server-allowlist=*.lab.test'];
 

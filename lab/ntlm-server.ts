@@ -84,7 +84,13 @@ export class NtlmServer {
     };
     this.server = createServer((request, response) => this.handle(request, response));
     this.server.on('connection', (socket) =>
-      this.connections.set(socket, { id: this.nextConnection++, requests: 0, challenged: false, serverChallenge: null, challengedScheme: null }),
+      this.connections.set(socket, {
+        id: this.nextConnection++,
+        requests: 0,
+        challenged: false,
+        serverChallenge: null,
+        challengedScheme: null,
+      }),
     );
   }
 

@@ -72,12 +72,10 @@ export class CaptureService {
     const tab = withExchange(await this.tab(exchange.tabId), exchange);
     this.tabs.set(exchange.tabId, tab);
     await save(exchange.tabId, tab, capture.snapshot());
+    // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
     const badge = badgeFor(tab.exchanges);
-    const previous = this.badges.get(exchange.tabId);
-    if (!previous || previous.text !== badge.text || previous.title !== badge.title || previous.color !== badge.color) {
-      this.badges.set(exchange.tabId, badge);
-      await showBadge(exchange.tabId, badge);
-    }
+    this.badges.set(exchange.tabId, badge);
+    await showBadge(exchange.tabId, badge);
     for (const listener of this.listeners) listener(exchange);
   }
 

@@ -15,7 +15,8 @@ import {
 
 // Chromium reports the first 401 of a handshake only with "extraHeaders" (PLATFORM.md); Firefox has no such
 // option and reports every leg anyway.
-const headersReceivedOptions = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> }).OnHeadersReceivedOptions;
+const headersReceivedOptions = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> })
+  .OnHeadersReceivedOptions;
 const isChromium = headersReceivedOptions?.['EXTRA_HEADERS'] === 'extraHeaders';
 const service = new CaptureService(isChromium ? 'chromium' : 'firefox');
 const urls = { urls: ['http://*/*', 'https://*/*'] };
@@ -31,15 +32,19 @@ const relay =
   };
 
 webRequest['onSendHeaders']?.addListener(relay(toRequestHeadersEvent), urls, ['requestHeaders']);
-webRequest['onHeadersReceived']?.addListener(relay(toResponseHeadersEvent), urls, isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders']);
+webRequest['onHeadersReceived']?.addListener(
+  relay(toResponseHeadersEvent),
+  urls,
+  isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
+);
 webRequest['onAuthRequired']?.addListener(relay(toAuthRequiredEvent), urls);
 webRequest['onBeforeRedirect']?.addListener(relay(toRedirectEvent), urls);
 webRequest['onErrorOccurred']?.addListener(relay(toErrorEvent), urls);
 // Chromium shows the final response of a handshake (with the server's last token) only here.
 webRequest['onCompleted']?.addListener(
   (details) => {
-    if (details.type === 'main_frame') service.reapplyBadge(details.tabId);
     relay(toCompletedEvent)(details);
+    if (details.type === 'main_frame') service.reapplyBadge(details.tabId);
   },
   urls,
   isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],

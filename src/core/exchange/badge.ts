@@ -31,7 +31,8 @@ export function badgeFor(exchanges: readonly Exchange[]): BadgeState {
       hosts.add(exchange.url);
     }
   }
-  if (problems === 0 || worst === null) return { text: '', color: BADGE_COLORS.warning, title: 'AuthScope: no authentication problems on this tab' };
+  if (problems === 0 || worst === null)
+    return { text: '', color: BADGE_COLORS.warning, title: 'AuthScope: no authentication problems on this tab' };
   const where = [...hosts].slice(0, 3).join(', ') + (hosts.size > 3 ? ` and ${hosts.size - 3} more` : '');
   const why = [...reasons].map(([reason, count]) => (count > 1 ? `${reason} (×${count})` : reason)).join('; ');
   return {

@@ -66,7 +66,15 @@ function isAuthResponse(statusCode: number, headers: readonly Header[]): boolean
 export function summarizeToken(token: string): TokenSummary {
   const result = decodeToken(token);
   if (!result.ok) {
-    return { kind: 'unknown', mechanism: null, byteLength: 0, negState: null, kerberosError: null, spn: null, error: `${result.error.code}: ${result.error.message}` };
+    return {
+      kind: 'unknown',
+      mechanism: null,
+      byteLength: 0,
+      negState: null,
+      kerberosError: null,
+      spn: null,
+      error: `${result.error.code}: ${result.error.message}`,
+    };
   }
   const decoded = result.value.token;
   const kerberos = decoded.kerberos ?? decoded.spnego?.inner?.kerberos ?? null;
@@ -137,7 +145,9 @@ export class Capture {
           : null;
         break;
       case 'redirect':
-        next = current ? { ...current, redirects: [...current.redirects, { time: event.time, status: event.statusCode, to: event.redirectUrl }] } : null;
+        next = current
+          ? { ...current, redirects: [...current.redirects, { time: event.time, status: event.statusCode, to: event.redirectUrl }] }
+          : null;
         break;
       case 'completed': {
         if (!current) {
@@ -209,7 +219,10 @@ export class Capture {
     const preAuthenticated = exchange.preAuthenticated || (firstLeg && request.credentials !== null && !origin.challenged);
     const last = exchange.legs[exchange.legs.length - 1];
     // A new leg starts with each request; a repeated onSendHeaders for the same leg replaces it.
-    const legs = last && last.response === null ? [...exchange.legs.slice(0, -1), { request, response: null }] : [...exchange.legs, { request, response: null }];
+    const legs =
+      last && last.response === null
+        ? [...exchange.legs.slice(0, -1), { request, response: null }]
+        : [...exchange.legs, { request, response: null }];
     return { ...exchange, url: event.url, legs, preAuthenticated };
   }
 
@@ -283,7 +296,8 @@ export class Capture {
 
   private authItem(parsed: AuthChallenge): AuthItem {
     const token = parsed.token68;
-    const decodable = token !== null && (parsed.kind === 'negotiate' || parsed.kind === 'ntlm' || parsed.kind === 'kerberos' || parsed.kind === 'nego2');
+    const decodable =
+      token !== null && (parsed.kind === 'negotiate' || parsed.kind === 'ntlm' || parsed.kind === 'kerberos' || parsed.kind === 'nego2');
     return {
       scheme: parsed.scheme,
       kind: parsed.kind,

@@ -1,0 +1,119 @@
+// One interface over Chromium (playwright-core) and Firefox (puppeteer-core, BiDi) with AuthScope loaded:
+// visit lab URLs in fresh tabs, then read what the extension captured and the badge it set.
+import type { CaptureEvent } from '../../../src/core/exchange/events';
+import type { Exchange } from '../../../src/core/exchange/model';
+import { CHROMIUM_AUTH_ARGS, FIREFOX_AUTH_PREFS, LAB_PASSWORD_FOR_PROMPTS, LAB_USER_FOR_PROMPTS } from '../../../lab/lab';
+import { launchChromiumWithExtension, launchFirefoxWithExtension, openFirefoxExtensionPage } from './browsers';
+
+export interface TabCapture {
+  readonly tabId: number;
+  readonly exchanges: Exchange[];
+  readonly badgeText: string;
+  readonly badgeColor: number[];
+  readonly badgeTitle: string;
+}
+
+export interface BrowserDriver {
+  readonly name: 'chromium' | 'firefox';
+  /**
+   * Opens the URL in a new tab and waits for the page to settle. `answerPrompts`: answer credential prompts
+   * as the lab user would (needed for NTLM on Linux; Chromium's helper extension always answers).
+   */
+  visit(url: string, answerPrompts?: boolean): Promise<void>;
+  /** Every tab's exchanges and badge, read inside an extension page. */
+  tabs(): Promise<TabCapture[]>;
+  trace(): Promise<CaptureEvent[]>;
+  /** Stops the extension's service worker (Chromium); returns false where the browser cannot. */
+  stopServiceWorker(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Runs in the extension page: reads storage.session and the action API (`api` is chrome or browser). */
+const READ_TABS = async () => {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  const stored = await api.storage.session.get(null);
+  const tabs = [];
+  for (const [key, value] of Object.entries(stored)) {
+    if (!key.startsWith('tab:')) continue;
+    const tabId = Number(key.slice(4));
+    try {
+      tabs.push({
+        tabId,
+        exchanges: (value as { exchanges: never[] }).exchanges,
+        badgeText: await api.action.getBadgeText({ tabId }),
+        badgeColor: await api.action.getBadgeBackgroundColor({ tabId }),
+        badgeTitle: await api.action.getTitle({ tabId }),
+      });
+    } catch {
+      // The tab closed after its exchanges were stored.
+    }
+  }
+  return tabs;
+};
+const READ_TRACE = async () => {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  return ((await api.storage.session.get('trace'))['trace'] as never[]) ?? [];
+};
+const ENABLE_RECORDING = async () => {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  await api.storage.local.set({ settings: { recordEvents: true, keepRawTokens: true } });
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
+
+export async function chromiumDriver(env: Readonly<Record<string, string>>, extraArgs: readonly string[] = []): Promise<BrowserDriver> {
+  const chromium = await launchChromiumWithExtension({ args: [...CHROMIUM_AUTH_ARGS, ...extraArgs], env, answerPrompts: true });
+  const extensionPage = await chromium.context.newPage();
+  await extensionPage.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
+  await extensionPage.evaluate(ENABLE_RECORDING);
+  return {
+    name: 'chromium',
+    async visit(url) {
+      const page = await chromium.context.newPage();
+      await page.goto(url).catch(() => undefined); // loops end in net::ERR_TOO_MANY_RETRIES; that is the scenario
+      await settle();
+    },
+    tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
+    trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
+    async stopServiceWorker() {
+      const session = await chromium.context.newCDPSession(extensionPage);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await session.detach();
+      return true;
+    },
+    close: () => chromium.close(),
+  };
+}
+
+export async function firefoxDriver(env: Readonly<Record<string, string>>): Promise<BrowserDriver> {
+  const firefox = await launchFirefoxWithExtension({ ...FIREFOX_AUTH_PREFS }, env);
+  const extensionPage = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html');
+  await extensionPage.evaluate(ENABLE_RECORDING);
+  return {
+    name: 'firefox',
+    async visit(url, answerPrompts = false) {
+      const page = await firefox.browser.newPage();
+      // Stands in for the person at Firefox's NTLM prompt (Firefox on Linux has no system NTLM credentials).
+      // Only when asked: BiDi holds every 401 for an answer once it is on, even Negotiate-only ones.
+      if (answerPrompts) await page.authenticate({ username: LAB_USER_FOR_PROMPTS, password: LAB_PASSWORD_FOR_PROMPTS });
+      await page.goto(url, { timeout: 20_000 }).catch(() => undefined);
+      await settle();
+    },
+    tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
+    trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
+    stopServiceWorker: async () => false,
+    close: () => firefox.close(),
+  };
+}
+
+/** The tab whose captured exchanges include one for `url`, and that exchange. */
+export function findExchange(tabs: readonly TabCapture[], url: string): { tab: TabCapture; exchange: Exchange } | undefined {
+  let latest: { tab: TabCapture; exchange: Exchange } | undefined;
+  for (const tab of tabs) {
+    for (const exchange of tab.exchanges) {
+      if (exchange.url === url && (!latest || exchange.startedAt > latest.exchange.startedAt)) latest = { tab, exchange };
+    }
+  }
+  return latest;
+}
