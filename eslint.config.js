@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/background/**', 'src/devtools/**', 'src/panel/**', 'src/shared/**'],
+    files: ['src/background/**', 'src/devtools/**', 'src/panel/**', 'src/shared/**', 'test/e2e/helper-extension/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
   },
   {

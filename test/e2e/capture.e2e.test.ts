@@ -1,7 +1,8 @@
 // Live capture and badge in real Chromium and Firefox against the lab (real KDC, Apache, NTLM server): what each
 // browser lets AuthScope see in every scenario, the summary it draws, and the badge it sets on the tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS } from '../../src/core/exchange/badge';
+import type { BADGE_COLORS } from '../../src/core/exchange/badge';
+import type { Exchange } from '../../src/core/exchange/model';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
 import { type Lab, type ScenarioId, startLab } from '../../lab/lab';
 import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver } from './harness/driver';
@@ -14,7 +15,7 @@ interface Expectation {
   readonly color?: keyof typeof BADGE_COLORS;
   /** Which request of the scenario to look at, when it is not the page itself. */
   readonly path?: string;
-  readonly check?: (exchange: import('../../src/core/exchange/model').Exchange) => void;
+  readonly check?: (exchange: Exchange) => void;
 }
 
 const RED = [217, 48, 37, 255];
