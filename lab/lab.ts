@@ -19,6 +19,11 @@ export type ScenarioId =
   | 'preauth-first-request'
   | 'auth-loop';
 
+/** The request to look at in a scenario whose page itself is not the authenticated request. */
+export function scenarioRequestUrl(id: ScenarioId, pageUrl: string): string {
+  return id === 'preauth-first-request' ? new URL(`${NTLM_SERVER_PATHS.kernelMode}api`, pageUrl).href : pageUrl;
+}
+
 export const LAB_HOSTS = {
   intranet: 'intranet.lab.test',
   nospn: 'nospn.lab.test',

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BADGE_COLORS } from '../../src/core/exchange/badge';
 import type { Exchange } from '../../src/core/exchange/model';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
-import { type Lab, type ScenarioId, startLab } from '../../lab/lab';
-import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver } from './harness/driver';
+import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../lab/lab';
+import { type BrowserDriver, chromiumDriver, firefoxDriver, settledExchange } from './harness/driver';
 
 interface Expectation {
   readonly outcome: Outcome;
@@ -13,8 +13,6 @@ interface Expectation {
   /** The badge text (or a pattern for counts the browser decides), or null when there is none. */
   readonly badge: string | RegExp | null;
   readonly color?: keyof typeof BADGE_COLORS;
-  /** Which request of the scenario to look at, when it is not the page itself. */
-  readonly path?: string;
   readonly check?: (exchange: Exchange) => void;
 }
 
@@ -54,7 +52,6 @@ const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
     mechanism: 'ntlm',
     badge: '1',
     color: 'error',
-    path: '/kernel-mode/api',
     check: (exchange) => {
       expect(exchange.preAuthenticated).toBe(true);
       expect(exchange.legs[0]?.request?.credentials?.summary?.kind).toBe('ntlm-negotiate');
@@ -117,7 +114,6 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
     mechanism: 'ntlm',
     badge: '1',
     color: 'error',
-    path: '/kernel-mode/api',
     check: (exchange) => expect(exchange.preAuthenticated).toBe(true),
   },
   'auth-loop': { outcome: 'loop', mechanism: 'ntlm', badge: '1', color: 'error' },
@@ -129,29 +125,10 @@ beforeAll(async () => {
 });
 afterAll(async () => lab?.stop());
 
-/**
- * The scenario's exchange once it has settled: completed, or — when the browser holds a final 401 open because
- * nothing answers its prompt (Firefox) — ending in a 401 / 407 that no longer changes.
- */
 async function captured(driver: BrowserDriver, url: string) {
-  let found: ReturnType<typeof findExchange>;
-  let previous = '';
-  await expect
-    .poll(
-      async () => {
-        found = findExchange(await driver.tabs(), url);
-        if (!found) return false;
-        if (found.exchange.done) return true;
-        const status = found.exchange.legs.at(-1)?.response?.status;
-        const state = `${found.exchange.legs.length}:${status}`;
-        const held = (status === 401 || status === 407) && state === previous;
-        previous = state;
-        return held;
-      },
-      { timeout: 15_000, interval: 1000 },
-    )
-    .toBe(true);
-  return found as NonNullable<ReturnType<typeof findExchange>>;
+  const found = await settledExchange(driver, url);
+  expect(found, `no settled exchange for ${url}`).toBeDefined();
+  return found as NonNullable<typeof found>;
 }
 
 function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Record<ScenarioId, Expectation>>) {
@@ -168,7 +145,7 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
       it(`${id}: ${expected.outcome}, badge ${expected.badge ?? 'none'}`, async () => {
         const pageUrl = lab.urls[id];
         await driver.visit(pageUrl, new URL(pageUrl).hostname === 'legacy.lab.test');
-        const url = expected.path ? new URL(expected.path, pageUrl).href : pageUrl;
+        const url = scenarioRequestUrl(id, pageUrl);
         const { tab, exchange } = await captured(driver, url);
         const summary = summarizeExchange(exchange);
         expect(summary.outcome).toBe(expected.outcome);

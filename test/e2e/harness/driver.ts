@@ -117,3 +117,25 @@ export function findExchange(tabs: readonly TabCapture[], url: string): { tab: T
   }
   return latest;
 }
+
+/**
+ * Waits until the exchange for `url` has settled: completed, or — when the browser holds a final 401 open because
+ * nothing answers its prompt (Firefox) — ending in a 401 / 407 that no longer changes. Undefined on timeout.
+ */
+export async function settledExchange(
+  driver: BrowserDriver,
+  url: string,
+  timeoutMs = 15_000,
+): Promise<{ tab: TabCapture; exchange: Exchange } | undefined> {
+  let previous = '';
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    const found = findExchange(await driver.tabs(), url);
+    if (found?.exchange.done) return found;
+    const status = found?.exchange.legs.at(-1)?.response?.status;
+    const state = `${found?.exchange.legs.length}:${status}`;
+    if (found && (status === 401 || status === 407) && state === previous) return found;
+    previous = state;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+// `npm run lab:record [chromium] [firefox]`: runs every lab scenario in real Chromium and Firefox with AuthScope recording its capture
+// events, and writes them as fixtures (test/fixtures/capture/<browser>/<scenario>.json) for the unit tests to
+// replay. Chromium also writes NetLogs in Default and Everything modes (test/fixtures/netlog/). The lab realm is
+// thrown away afterwards, so its tokens may be committed.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type ScenarioId, scenarioRequestUrl, startLab } from '../lab/lab';
+import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, settledExchange } from '../test/e2e/harness/driver';
+
+const FIXTURES = 'test/fixtures';
+const lab = await startLab();
+const scenarios = Object.keys(lab.urls).filter((id) => id !== 'no-ticket') as ScenarioId[];
+const browsers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['chromium', 'firefox'];
+
+async function record(driver: BrowserDriver, ids: readonly ScenarioId[]): Promise<void> {
+  for (const id of ids) {
+    await driver.visit(lab.urls[id], new URL(lab.urls[id]).hostname === 'legacy.lab.test');
+    if (!(await settledExchange(driver, scenarioRequestUrl(id, lab.urls[id])))) console.warn(`${driver.name} ${id}: did not settle`);
+  }
+  const [tabs, trace] = [await driver.tabs(), await driver.trace()];
+  const dir = join(FIXTURES, 'capture', driver.name);
+  mkdirSync(dir, { recursive: true });
+  for (const id of ids) {
+    const origin = new URL(lab.urls[id]).origin;
+    const tab = findExchange(tabs, scenarioRequestUrl(id, lab.urls[id]))?.tab;
+    const requestIds = new Set(tab?.exchanges.filter((exchange) => exchange.origin === origin).map((exchange) => exchange.requestId));
+    const events = trace.filter((event) => requestIds.has(event.requestId));
+    writeFileSync(
+      join(dir, `${id}.json`),
+      `${JSON.stringify({ browser: driver.name, scenario: id, url: lab.urls[id], recorded: new Date().toISOString(), events }, null, 1)}\n`,
+    );
+    console.log(`${driver.name} ${id}: ${events.length} events`);
+  }
+}
+
+try {
+  for (const mode of browsers.includes('chromium') ? (['Default', 'Everything'] as const) : []) {
+    const file = join('/tmp', `authscope-netlog-${mode}.json`);
+    const chromium = await chromiumDriver(lab.browserEnv, [`--log-net-log=${file}`, `--net-log-capture-mode=${mode}`]);
+    await chromium.visit(lab.urls['kerberos-ok']); // warm-up: the first Negotiate challenge fails (PLATFORM.md)
+    if (mode === 'Default') await record(chromium, scenarios);
+    else
+      for (const id of ['kerberos-ok', 'spn-unknown', 'stale-keytab', 'ntlm-fallback'] as const) await chromium.visit(lab.urls[id], true);
+    await chromium.close();
+    mkdirSync(join(FIXTURES, 'netlog'), { recursive: true });
+    writeFileSync(join(FIXTURES, 'netlog', `chromium-lab-${mode.toLowerCase()}.json.gz`), gzipSync(readFileSync(file)));
+    rmSync(file, { force: true });
+    console.log(`chromium NetLog (${mode}) written`);
+  }
+  if (browsers.includes('firefox')) {
+    const firefox = await firefoxDriver(lab.browserEnv);
+    await record(firefox, scenarios);
+    await firefox.close();
+  }
+} finally {
+  await lab.stop();
+}
