@@ -6,7 +6,17 @@ import type { BrowserFamily, CaptureEvent } from '../core/exchange/events';
 import type { Exchange } from '../core/exchange/model';
 import { browser } from '../shared/browser';
 import { showBadge } from './badge';
-import { type StoredTab, forgetTab, loadCapture, loadTab, save, withExchange } from './exchange-store';
+import {
+  type StoredTab,
+  forgetTab,
+  journal,
+  journalDone,
+  loadCapture,
+  loadTab,
+  pendingJournal,
+  save,
+  withExchange,
+} from './exchange-store';
 
 export interface CaptureSettings {
   readonly keepRawTokens: boolean;
@@ -24,13 +34,17 @@ export class CaptureService {
   private readonly tabs = new Map<number, StoredTab>();
   private readonly badges = new Map<number, BadgeState>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Journal entries this worker wrote: the restore must not replay them (they are queued already). */
+  private readonly ownJournal = new Set<string>();
   private readonly listeners = new Set<(exchange: Exchange) => void>();
 
   constructor(private readonly browserFamily: BrowserFamily) {}
 
-  /** Queues an event; events are applied in arrival order even across async storage calls. */
+  /** Journals the event at once, then queues it; events are applied in arrival order across async storage calls. */
   enqueue(event: CaptureEvent): void {
-    this.queue = this.queue.then(() => this.handle(event)).catch((error: unknown) => console.error('AuthScope capture failed', error));
+    const key = journal(event);
+    this.ownJournal.add(key);
+    this.queue = this.queue.then(() => this.handle(event, key)).catch((error: unknown) => console.error('AuthScope capture failed', error));
   }
 
   /** Cheap synchronous pre-check before queueing; before the state is loaded every event may matter. */
@@ -64,14 +78,17 @@ export class CaptureService {
     this.queue = this.queue.then(() => forgetTab(tabId));
   }
 
-  private async handle(event: CaptureEvent): Promise<void> {
+  private async handle(event: CaptureEvent, journalKey: string): Promise<void> {
     const capture = this.capture ?? (await this.restore());
     const exchange = capture.apply(event);
-    if (!exchange) return;
+    if (!exchange) {
+      await journalDone([journalKey]);
+      return;
+    }
     if (this.recordEvents) await this.record(event);
     const tab = withExchange(await this.tab(exchange.tabId), exchange);
     this.tabs.set(exchange.tabId, tab);
-    await save(exchange.tabId, tab, capture.snapshot());
+    await save(exchange.tabId, tab, capture.snapshot(), [journalKey]);
     // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
     const badge = badgeFor(tab.exchanges);
     this.badges.set(exchange.tabId, badge);
@@ -82,9 +99,21 @@ export class CaptureService {
   private async restore(): Promise<Capture> {
     const [snapshot, stored] = await Promise.all([loadCapture(), browser.storage.local.get(SETTINGS_KEY)]);
     const settings = (stored[SETTINGS_KEY] as Partial<CaptureSettings> | undefined) ?? {};
-    this.capture = new Capture({ browser: this.browserFamily, keepRawTokens: settings.keepRawTokens ?? true }, snapshot);
+    const capture = new Capture({ browser: this.browserFamily, keepRawTokens: settings.keepRawTokens ?? true }, snapshot);
     this.recordEvents = settings.recordEvents ?? false;
-    return this.capture;
+    // Events a stopped worker journaled but never finished: apply them first, in their order.
+    for (const { key, event } of await pendingJournal(this.ownJournal)) {
+      const exchange = capture.apply(event);
+      if (!exchange) {
+        await journalDone([key]);
+        continue;
+      }
+      const tab = withExchange(await this.tab(exchange.tabId), exchange);
+      this.tabs.set(exchange.tabId, tab);
+      await save(exchange.tabId, tab, capture.snapshot(), [key]);
+    }
+    this.capture = capture;
+    return capture;
   }
 
   private async record(event: CaptureEvent): Promise<void> {

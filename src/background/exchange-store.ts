@@ -1,6 +1,7 @@
 // Captured exchanges in storage.session (memory only: tokens are credentials), per tab and bounded.
 // The worker's globals are a cache of this; after the worker is stopped everything is read back from here.
 import type { CaptureSnapshot } from '../core/exchange/capture';
+import type { CaptureEvent } from '../core/exchange/events';
 import type { Exchange } from '../core/exchange/model';
 import { browser } from '../shared/browser';
 
@@ -31,9 +32,48 @@ export function withExchange(tab: StoredTab, exchange: Exchange): StoredTab {
   return { exchanges: exchanges.length > MAX_EXCHANGES_PER_TAB ? exchanges.slice(exchanges.length - MAX_EXCHANGES_PER_TAB) : exchanges };
 }
 
-/** Writes the tab's exchanges and the capture state in one call, so a stopped worker loses neither. */
-export async function save(tabId: number, tab: StoredTab, capture: CaptureSnapshot): Promise<void> {
-  await browser.storage.session.set({ [tabKey(tabId)]: tab, [CAPTURE_KEY]: capture });
+/**
+ * Writes the tab's exchanges, the capture state, and the journal entries they include (set to null = done) in
+ * one call, so a worker stopped at any point leaves either the event pending or its effect saved, never both.
+ */
+export async function save(tabId: number, tab: StoredTab, capture: CaptureSnapshot, journalDone: readonly string[]): Promise<void> {
+  await browser.storage.session.set({
+    [tabKey(tabId)]: tab,
+    [CAPTURE_KEY]: capture,
+    ...Object.fromEntries(journalDone.map((key) => [key, null])),
+  });
+}
+
+/** Marks journal entries done for events that changed nothing (not ours after all). */
+export async function journalDone(keys: readonly string[]): Promise<void> {
+  await browser.storage.session.remove([...keys]);
+}
+
+const JOURNAL_PREFIX = 'journal:';
+let journalCounter = 0;
+
+/**
+ * Write-ahead journal: the event is written the moment it arrives, before any await, so a worker stopped while
+ * processing it (Chromium stops workers at will) leaves it to the next worker. Returns the entry's key.
+ */
+export function journal(event: CaptureEvent): string {
+  const key = `${JOURNAL_PREFIX}${String(Date.now()).padStart(15, '0')}:${String(journalCounter++).padStart(9, '0')}:${Math.random().toString(36).slice(2, 8)}`;
+  void browser.storage.session.set({ [key]: event });
+  return key;
+}
+
+/** Journal entries a stopped worker left unprocessed, oldest first; finished (null) entries are removed. */
+export async function pendingJournal(exclude: ReadonlySet<string>): Promise<{ key: string; event: CaptureEvent }[]> {
+  const stored = await browser.storage.session.get(null);
+  const finished: string[] = [];
+  const pending: { key: string; event: CaptureEvent }[] = [];
+  for (const [key, value] of Object.entries(stored)) {
+    if (!key.startsWith(JOURNAL_PREFIX) || exclude.has(key)) continue;
+    if (value === null) finished.push(key);
+    else pending.push({ key, event: value as CaptureEvent });
+  }
+  if (finished.length > 0) await browser.storage.session.remove(finished);
+  return pending.sort((left, right) => (left.key < right.key ? -1 : 1));
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

@@ -71,9 +71,8 @@ export const toRedirectEvent = (details: RequestDetails): CaptureEvent => ({
 });
 
 export const toCompletedEvent = (details: RequestDetails): CaptureEvent => ({
+  ...identity(details),
   type: 'completed',
-  requestId: details.requestId,
-  time: details.timeStamp,
   statusCode: details.statusCode ?? 0,
   statusLine: details.statusLine ?? '',
   headers: details.responseHeaders ?? [],

@@ -110,6 +110,13 @@ export class Capture {
         return this.active.has(event.requestId) || isAuthResponse(event.statusCode, event.headers);
       case 'auth-required':
         return true;
+      case 'completed':
+        // An authentication answer seen only at completion still counts: its earlier events may have been lost
+        // to a stopped worker, and Chromium shows the final response only here.
+        return (
+          this.active.has(event.requestId) ||
+          (event.headers !== undefined && event.url !== undefined && isAuthResponse(event.statusCode, event.headers))
+        );
       default:
         return this.active.has(event.requestId);
     }
@@ -150,11 +157,12 @@ export class Capture {
           : null;
         break;
       case 'completed': {
-        if (!current) {
+        const started = current ?? this.startFromCompletion(event);
+        if (!started) {
           next = null;
           break;
         }
-        const withFinal = this.finalResponse(current, event);
+        const withFinal = current ? this.finalResponse(current, event) : this.onResponse(started, this.asResponse(started, event));
         next = { ...withFinal, done: true, endedAt: event.time, finalStatus: event.statusCode };
         break;
       }
@@ -226,16 +234,30 @@ export class Capture {
     return { ...exchange, url: event.url, legs, preAuthenticated };
   }
 
-  /**
-   * Chromium reports the final response of a handshake only in onCompleted (onHeadersReceived showed the first
-   * 401). Add it as a leg unless it is the response we already have (a 401 that was final all along).
-   * Firefox reports every response in onHeadersReceived, so its onCompleted adds nothing.
-   */
-  private finalResponse(exchange: Exchange, event: CompletedEvent): Exchange {
-    if (this.options.browser !== 'chromium' || !event.headers) return exchange;
-    const last = exchange.legs[exchange.legs.length - 1]?.response;
-    if (last && last.fingerprint === headersFingerprint(event.statusCode, event.headers)) return exchange;
-    return this.onResponse(exchange, {
+  /** An exchange whose first event is its completion (earlier events not captured). */
+  private startFromCompletion(event: CompletedEvent): Exchange | null {
+    if (event.url === undefined || !event.headers) return null;
+    return {
+      ...this.start({
+        type: 'response-headers',
+        requestId: event.requestId,
+        url: event.url,
+        method: event.method ?? 'GET',
+        resourceType: event.resourceType ?? 'other',
+        tabId: event.tabId ?? -1,
+        frameId: event.frameId ?? 0,
+        initiator: event.initiator ?? null,
+        time: event.time,
+        statusCode: event.statusCode,
+        statusLine: event.statusLine ?? '',
+        headers: event.headers,
+      }),
+      hiddenLegs: true,
+    };
+  }
+
+  private asResponse(exchange: Exchange, event: CompletedEvent): ResponseHeadersEvent {
+    return {
       type: 'response-headers',
       requestId: exchange.requestId,
       url: exchange.url,
@@ -247,8 +269,20 @@ export class Capture {
       time: event.time,
       statusCode: event.statusCode,
       statusLine: event.statusLine ?? '',
-      headers: event.headers,
-    });
+      headers: event.headers ?? [],
+    };
+  }
+
+  /**
+   * Chromium reports the final response of a handshake only in onCompleted (onHeadersReceived showed the first
+   * 401). Add it as a leg unless it is the response we already have (a 401 that was final all along).
+   * Firefox reports every response in onHeadersReceived, so its onCompleted adds nothing.
+   */
+  private finalResponse(exchange: Exchange, event: CompletedEvent): Exchange {
+    if (this.options.browser !== 'chromium' || !event.headers) return exchange;
+    const last = exchange.legs[exchange.legs.length - 1]?.response;
+    if (last && last.fingerprint === headersFingerprint(event.statusCode, event.headers)) return exchange;
+    return this.onResponse(exchange, this.asResponse(exchange, event));
   }
 
   private onResponse(exchange: Exchange, event: ResponseHeadersEvent): Exchange {

@@ -54,7 +54,7 @@ export interface RedirectEvent {
 }
 
 /** onCompleted: the final response. Chromium reports the final response's headers only here (PLATFORM.md). */
-export interface CompletedEvent {
+export interface CompletedEvent extends Partial<Omit<RequestIdentity, 'requestId' | 'time'>> {
   readonly type: 'completed';
   readonly requestId: string;
   readonly time: number;
