@@ -1,7 +1,9 @@
 // AuthScope background (service worker in Chromium, event page in Firefox): every listener is registered here at
 // top level, before any await, so a stopped worker wakes up for the next event (Chrome "Events in service workers").
 import { browser } from '../shared/browser';
-import { PROTOCOL_VERSION, isPanelRequest, type PanelResponse } from '../shared/protocol';
+import { fromRuntimePort, type RuntimePortLike } from '../shared/port';
+import { PROTOCOL_VERSION, isPanelPortMessage, isPanelRequest, type PanelResponse, tabOfPanelPort } from '../shared/protocol';
+import { servePanelPort } from './panel-ports';
 import { CaptureService } from './capture-service';
 import {
   type RequestDetails,
@@ -51,6 +53,12 @@ webRequest['onCompleted']?.addListener(
 );
 
 browser.tabs.onRemoved.addListener((tabId) => service.forget(tabId));
+
+// A panel opens `panel:<inspectedTabId>`: it gets that tab's exchanges, then every change.
+browser.runtime.onConnect.addListener((port) => {
+  const tabId = tabOfPanelPort(port.name);
+  if (tabId !== null) servePanelPort(fromRuntimePort(port as unknown as RuntimePortLike, isPanelPortMessage), tabId, service);
+});
 
 browser.runtime.onMessage.addListener((message: unknown): Promise<PanelResponse> | undefined => {
   if (!isPanelRequest(message)) return undefined;

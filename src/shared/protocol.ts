@@ -1,40 +1,65 @@
 // Typed, versioned messages between the extension's pages and its background. Every receive goes through a guard.
+import type { Exchange } from '../core/exchange/model';
 
 /** Bumped whenever a message shape changes incompatibly. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
-/** Panel → background. */
+/** Name of the port a panel opens for its inspected tab. */
+export const panelPortName = (tabId: number) => `panel:${tabId}`;
+
+/** The inspected tab of a panel port, or null when the name is not a panel port's. */
+export function tabOfPanelPort(name: string): number | null {
+  const match = /^panel:(\d+)$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+/** Panel → background, one-off (runtime.sendMessage). */
 export type PanelRequest = { source: 'authscope-panel'; protocol: number; type: 'get-status' };
 
-/** Background → panel. */
+/** Background → panel, one-off answer. */
 export type PanelResponse = { source: 'authscope-background'; protocol: number; type: 'status'; version: string };
+
+/** Background → panel over the tab's port: the whole state, then one message per changed exchange. */
+export type BackgroundPortMessage =
+  | { source: 'authscope-background'; protocol: number; type: 'snapshot'; tabId: number; exchanges: Exchange[] }
+  | { source: 'authscope-background'; protocol: number; type: 'exchange'; tabId: number; exchange: Exchange };
+
+/** Panel → background over the tab's port. */
+export type PanelPortMessage = { source: 'authscope-panel'; protocol: number; type: 'resync' };
 
 /** Builds a request with the envelope filled in. */
 export function panelRequest(type: PanelRequest['type']): PanelRequest {
   return { source: 'authscope-panel', protocol: PROTOCOL_VERSION, type };
 }
 
+const hasEnvelope = (message: unknown, source: string): message is { type: unknown } =>
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { source?: unknown }).source === source &&
+  (message as { protocol?: unknown }).protocol === PROTOCOL_VERSION;
+
 /** Guard for messages the background receives. */
 export function isPanelRequest(message: unknown): message is PanelRequest {
-  const candidate = message as Partial<PanelRequest> | null;
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    candidate.source === 'authscope-panel' &&
-    candidate.protocol === PROTOCOL_VERSION &&
-    candidate.type === 'get-status'
-  );
+  return hasEnvelope(message, 'authscope-panel') && message.type === 'get-status';
 }
 
 /** Guard for messages the panel receives. */
 export function isPanelResponse(message: unknown): message is PanelResponse {
-  const candidate = message as Partial<PanelResponse> | null;
   return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    candidate.source === 'authscope-background' &&
-    candidate.protocol === PROTOCOL_VERSION &&
-    candidate.type === 'status' &&
-    typeof candidate.version === 'string'
+    hasEnvelope(message, 'authscope-background') &&
+    message.type === 'status' &&
+    typeof (message as { version?: unknown }).version === 'string'
   );
+}
+
+/** Guard for port messages the panel receives. */
+export function isBackgroundPortMessage(message: unknown): message is BackgroundPortMessage {
+  if (!hasEnvelope(message, 'authscope-background') || typeof (message as { tabId?: unknown }).tabId !== 'number') return false;
+  if (message.type === 'snapshot') return Array.isArray((message as { exchanges?: unknown }).exchanges);
+  return message.type === 'exchange' && typeof (message as { exchange?: unknown }).exchange === 'object';
+}
+
+/** Guard for port messages the background receives. */
+export function isPanelPortMessage(message: unknown): message is PanelPortMessage {
+  return hasEnvelope(message, 'authscope-panel') && message.type === 'resync';
 }
