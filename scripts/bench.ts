@@ -83,11 +83,48 @@ console.log(`\nworst median ratio: ${worstMedianRatio.toFixed(2)}×`);
 // requests that have nothing to do with authentication (goal ≤ 2 µs), and gate + exchange update + token decode
 // for the recorded lab streams (goal ≤ 50 µs). Browser IPC and the storage.session write are not included.
 const headers = (names: string[]) => names.map((name, index) => ({ name, value: `value-${index}-${'x'.repeat(20)}` }));
-const identity = { url: 'https://www.example.test/static/app.js', method: 'GET', resourceType: 'script', tabId: 1, frameId: 0, initiator: 'https://www.example.test', time: 0 };
+const identity = {
+  url: 'https://www.example.test/static/app.js',
+  method: 'GET',
+  resourceType: 'script',
+  tabId: 1,
+  frameId: 0,
+  initiator: 'https://www.example.test',
+  time: 0,
+};
 const nonAuth: CaptureEvent[] = [
-  { type: 'request-headers', requestId: 'n', ...identity, headers: headers(['Host', 'User-Agent', 'Accept', 'Accept-Language', 'Accept-Encoding', 'Referer', 'Cookie', 'Sec-Fetch-Mode', 'Sec-Fetch-Site']) },
-  { type: 'response-headers', requestId: 'n', ...identity, statusCode: 200, statusLine: 'HTTP/1.1 200 OK', headers: headers(['Date', 'Server', 'Content-Type', 'Content-Length', 'Cache-Control', 'ETag', 'Last-Modified', 'Vary', 'Connection']) },
-  { type: 'completed', requestId: 'n', ...identity, statusCode: 200, statusLine: 'HTTP/1.1 200 OK', headers: headers(['Date', 'Server', 'Content-Type', 'Content-Length', 'Cache-Control', 'ETag', 'Last-Modified', 'Vary', 'Connection']) },
+  {
+    type: 'request-headers',
+    requestId: 'n',
+    ...identity,
+    headers: headers([
+      'Host',
+      'User-Agent',
+      'Accept',
+      'Accept-Language',
+      'Accept-Encoding',
+      'Referer',
+      'Cookie',
+      'Sec-Fetch-Mode',
+      'Sec-Fetch-Site',
+    ]),
+  },
+  {
+    type: 'response-headers',
+    requestId: 'n',
+    ...identity,
+    statusCode: 200,
+    statusLine: 'HTTP/1.1 200 OK',
+    headers: headers(['Date', 'Server', 'Content-Type', 'Content-Length', 'Cache-Control', 'ETag', 'Last-Modified', 'Vary', 'Connection']),
+  },
+  {
+    type: 'completed',
+    requestId: 'n',
+    ...identity,
+    statusCode: 200,
+    statusLine: 'HTTP/1.1 200 OK',
+    headers: headers(['Date', 'Server', 'Content-Type', 'Content-Length', 'Cache-Control', 'ETag', 'Last-Modified', 'Vary', 'Connection']),
+  },
 ];
 const recorded: CaptureEvent[][] = ['chromium', 'firefox'].flatMap((browser) =>
   readdirSync(`test/fixtures/capture/${browser}`)
@@ -110,6 +147,7 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(`\n## Capture cost per webRequest event (core path, ${ROUNDS} rounds)\n`);
 console.log('| events | µs per event min / median / max | goal |');
 console.log('|---|---|---|');
-const row = (runs: number[]) => `${(Math.min(...runs) / 1000).toFixed(3)} / ${(median(runs) / 1000).toFixed(3)} / ${(Math.max(...runs) / 1000).toFixed(3)}`;
+const row = (runs: number[]) =>
+  `${(Math.min(...runs) / 1000).toFixed(3)} / ${(median(runs) / 1000).toFixed(3)} / ${(Math.max(...runs) / 1000).toFixed(3)}`;
 console.log(`| not authentication (request, response, completion with 9 headers each) | ${row(nonAuthRuns)} | ≤ 2 µs |`);
 console.log(`| authentication (${authEvents} recorded lab events, tokens decoded) | ${row(authRuns)} | ≤ 50 µs |`);
