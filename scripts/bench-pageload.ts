@@ -4,7 +4,7 @@
 // and the ratios. Goal (issue 3): AuthScope within 5 % of the floor.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { launchChromiumWithExtension } from '../test/e2e/harness/browsers';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromiumWithExtension } from '../test/e2e/harness/browsers';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,15 +26,6 @@ const server = createServer((request, response) => {
 });
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Variant = 'no extension' | 'reference (floor)' | 'AuthScope';
 

@@ -20,6 +20,19 @@ const RED = [217, 48, 37, 255];
 const AMBER = [227, 116, 0, 255];
 const colorOf = (name: keyof typeof BADGE_COLORS) => (name === 'error' ? RED : AMBER);
 
+/** Both browsers show a script's own Authorization header: the KB2749007 pattern is visible everywhere. */
+const PREAUTH: Expectation = {
+  outcome: 'rejected',
+  mechanism: 'ntlm',
+  badge: '1',
+  color: 'error',
+  check: (exchange) => {
+    expect(exchange.preAuthenticated).toBe(true);
+    expect(exchange.legs[0]?.request?.credentials?.summary?.kind).toBe('ntlm-negotiate');
+    expect(summarizeExchange(exchange).problem?.reason).toContain('KB2749007');
+  },
+};
+
 /** What Chromium shows: first leg and final response only (PLATFORM.md), prompts through onAuthRequired. */
 const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
   'kerberos-ok': {
@@ -47,17 +60,7 @@ const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
     badge: null,
     check: (exchange) => expect(summarizeExchange(exchange).offered).toEqual(['Negotiate', 'NTLM']),
   },
-  'preauth-first-request': {
-    outcome: 'rejected',
-    mechanism: 'ntlm',
-    badge: '1',
-    color: 'error',
-    check: (exchange) => {
-      expect(exchange.preAuthenticated).toBe(true);
-      expect(exchange.legs[0]?.request?.credentials?.summary?.kind).toBe('ntlm-negotiate');
-      expect(summarizeExchange(exchange).problem?.reason).toContain('KB2749007');
-    },
-  },
+  'preauth-first-request': PREAUTH,
   // Chromium gives up with ERR_TOO_MANY_RETRIES and may retry the navigation once: one or two loop exchanges.
   'auth-loop': {
     outcome: 'loop',
@@ -109,13 +112,7 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
     badge: null,
     check: (exchange) => expect(summarizeExchange(exchange).offered).toEqual(['Negotiate', 'NTLM']),
   },
-  'preauth-first-request': {
-    outcome: 'rejected',
-    mechanism: 'ntlm',
-    badge: '1',
-    color: 'error',
-    check: (exchange) => expect(exchange.preAuthenticated).toBe(true),
-  },
+  'preauth-first-request': PREAUTH,
   'auth-loop': { outcome: 'loop', mechanism: 'ntlm', badge: '1', color: 'error' },
 };
 

@@ -11,7 +11,7 @@ export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 export const EXTENSION_GECKO_ID = 'authscope@authscope.dev';
 
 /** Flags for this machine: no outside network, root, no GPU (PLATFORM.md "Lab facts"). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
