@@ -41,9 +41,9 @@ async function measure(variant: Variant): Promise<number> {
     const extension = resolve('test/e2e/reference-extension');
     const extra = variant === 'reference (floor)' ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
     const launched = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...ARGS, ...extra],
+      args: [...CHROMIUM_ARGS, ...extra],
     });
     context = launched;
     if (variant === 'reference (floor)' && launched.serviceWorkers().length === 0) await launched.waitForEvent('serviceworker');
