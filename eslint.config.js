@@ -31,7 +31,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/background/**', 'src/devtools/**', 'src/panel/**', 'src/shared/**', 'test/e2e/helper-extension/**', 'test/e2e/reference-extension/**'],
+    files: [
+      'src/background/**',
+      'src/devtools/**',
+      'src/panel/**',
+      'src/shared/**',
+      'test/e2e/helper-extension/**',
+      'test/e2e/reference-extension/**',
+    ],
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
   },
   {
