@@ -6,15 +6,20 @@ import type { BrowserFamily, CaptureEvent } from '../core/exchange/events';
 import type { Exchange } from '../core/exchange/model';
 import { browser } from '../shared/browser';
 import { showBadge } from './badge';
+import { evictionPlan } from '../core/exchange/retention';
 import {
+  MAX_EXCHANGES_TOTAL,
   type StoredTab,
   forgetTab,
   journal,
   journalDone,
   loadCapture,
   loadTab,
+  loadTabSizes,
   pendingJournal,
   save,
+  saveTabSizes,
+  sizeOf,
   withExchange,
 } from './exchange-store';
 
@@ -75,7 +80,12 @@ export class CaptureService {
   forget(tabId: number): void {
     this.tabs.delete(tabId);
     this.badges.delete(tabId);
-    this.queue = this.queue.then(() => forgetTab(tabId));
+    this.queue = this.queue.then(async () => {
+      await forgetTab(tabId);
+      const sizes = await loadTabSizes();
+      delete sizes[tabId];
+      await saveTabSizes(sizes);
+    });
   }
 
   private async handle(event: CaptureEvent, journalKey: string): Promise<void> {
@@ -89,11 +99,27 @@ export class CaptureService {
     const tab = withExchange(await this.tab(exchange.tabId), exchange);
     this.tabs.set(exchange.tabId, tab);
     await save(exchange.tabId, tab, capture.snapshot(), [journalKey]);
+    await this.keepWithinBound(exchange.tabId, tab);
     // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
     const badge = badgeFor(tab.exchanges);
     this.badges.set(exchange.tabId, badge);
     await showBadge(exchange.tabId, badge);
     for (const listener of this.listeners) listener(exchange);
+  }
+
+  /** Records the tab's size and trims the oldest tabs when all of them together exceed the overall bound. */
+  private async keepWithinBound(tabId: number, tab: StoredTab): Promise<void> {
+    const sizes = await loadTabSizes();
+    sizes[tabId] = sizeOf(tab);
+    for (const [evictedTab, drop] of Object.entries(evictionPlan(sizes, MAX_EXCHANGES_TOTAL))) {
+      const id = Number(evictedTab);
+      const stored = await this.tab(id);
+      const trimmed = { exchanges: stored.exchanges.slice(drop) };
+      this.tabs.set(id, trimmed);
+      await browser.storage.session.set({ [`tab:${id}`]: trimmed });
+      sizes[evictedTab] = sizeOf(trimmed);
+    }
+    await saveTabSizes(sizes);
   }
 
   private async restore(): Promise<Capture> {

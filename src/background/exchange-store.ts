@@ -3,10 +3,29 @@
 import type { CaptureSnapshot } from '../core/exchange/capture';
 import type { CaptureEvent } from '../core/exchange/events';
 import type { Exchange } from '../core/exchange/model';
+import type { TabSize } from '../core/exchange/retention';
 import { browser } from '../shared/browser';
 
 /** Most exchanges kept per tab; the oldest go first (per-origin counters live on in the capture snapshot). */
 export const MAX_EXCHANGES_PER_TAB = 500;
+/** Most exchanges kept over all tabs together (storage.session is capped at 10 MB in Chrome). */
+export const MAX_EXCHANGES_TOTAL = 2000;
+
+const SIZES_KEY = 'tab-sizes';
+
+/** Count and oldest start of each tab's stored list, kept beside them so eviction needs no full read. */
+export async function loadTabSizes(): Promise<Record<string, TabSize>> {
+  return ((await browser.storage.session.get(SIZES_KEY))[SIZES_KEY] as Record<string, TabSize> | undefined) ?? {};
+}
+
+export async function saveTabSizes(sizes: Record<string, TabSize>): Promise<void> {
+  await browser.storage.session.set({ [SIZES_KEY]: sizes });
+}
+
+/** The size record of a stored tab. */
+export function sizeOf(tab: StoredTab): TabSize {
+  return { count: tab.exchanges.length, oldest: tab.exchanges[0]?.startedAt ?? 0 };
+}
 
 const CAPTURE_KEY = 'capture';
 const tabKey = (tabId: number) => `tab:${tabId}`;
