@@ -59,7 +59,6 @@ interface ConnectionState {
   /** This connection has carried a 401 challenge (http.sys authenticates per connection). */
   challenged: boolean;
   serverChallenge: Buffer | null;
-  challengedScheme: string | null;
 }
 
 const IIS_SERVER = 'Microsoft-IIS/10.0';
@@ -89,7 +88,6 @@ export class NtlmServer {
         requests: 0,
         challenged: false,
         serverChallenge: null,
-        challengedScheme: null,
       }),
     );
   }
@@ -164,7 +162,6 @@ export class NtlmServer {
     const scheme = credentials.kind === 'negotiate' ? 'Negotiate' : 'NTLM';
     if (ntlm.messageType === 1) {
       state.serverChallenge = randomBytes(8);
-      state.challengedScheme = scheme;
       state.challenged = true;
       record(401);
       return this.reply(

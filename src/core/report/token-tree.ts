@@ -112,7 +112,14 @@ function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {
     message.sname !== null
       ? leaf('sname', `${message.sname}${message.snameType !== null ? ` (${nameTypeName(message.snameType)})` : ''}`, spans['sname'])
       : null,
-    message.mutualRequired !== null ? leaf('ap-options', message.mutualRequired ? 'mutual-required' : 'none', spans['apOptions']) : null,
+    message.mutualRequired !== null
+      ? leaf(
+          'ap-options',
+          [message.useSessionKey ? 'use-session-key' : '', message.mutualRequired ? 'mutual-required' : ''].filter(Boolean).join(', ') ||
+            'none',
+          spans['apOptions'],
+        )
+      : null,
     message.ticketEtype !== null
       ? leaf('ticket enc-part', `etype ${etype(message.ticketEtype)}, kvno ${message.ticketKvno ?? 'absent'}`, spans['ticketEncPart'])
       : null,
