@@ -5,7 +5,7 @@ import type { BADGE_COLORS } from '../../src/core/exchange/badge';
 import type { Exchange } from '../../src/core/exchange/model';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
 import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../lab/lab';
-import { type BrowserDriver, chromiumDriver, firefoxDriver, settledExchange } from './harness/driver';
+import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, settledExchange } from './harness/driver';
 
 interface Expectation {
   readonly outcome: Outcome;
@@ -14,6 +14,11 @@ interface Expectation {
   readonly badge: string | RegExp | null;
   readonly color?: keyof typeof BADGE_COLORS;
   readonly check?: (exchange: Exchange) => void;
+  /**
+   * The browser sometimes never reports the answer (see docs/platform-notes.md): checks for the unsettled
+   * exchange instead of failing, so the test still proves what was captured.
+   */
+  readonly ifUnanswered?: (exchange: Exchange) => void;
 }
 
 const RED = [217, 48, 37, 255];
@@ -94,7 +99,18 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
     check: (exchange) =>
       expect(exchange.legs.at(-1)?.response?.challenges[0]?.summary).toMatchObject({ kind: 'spnego-resp', negState: 'reject' }),
   },
-  'token-too-large': { outcome: 'header-too-large', mechanism: 'kerberos', badge: '1', color: 'error' },
+  'token-too-large': {
+    outcome: 'header-too-large',
+    mechanism: 'kerberos',
+    badge: '1',
+    color: 'error',
+    // About one load in four, Firefox never reports Apache's 400 for the oversized header (no response, no error).
+    ifUnanswered: (exchange) => {
+      expect(exchange.legs.at(-1)?.request?.credentials?.summary?.kind).toBe('spnego-init');
+      expect(exchange.legs.at(-1)?.response).toBeNull();
+      expect(summarizeExchange(exchange).requestAuthBytes).toBeGreaterThan(1000);
+    },
+  },
   'ntlm-only': {
     outcome: 'authenticated',
     mechanism: 'ntlm',
@@ -143,6 +159,15 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
         const pageUrl = lab.urls[id];
         await driver.visit(pageUrl, new URL(pageUrl).hostname === 'legacy.lab.test');
         const url = scenarioRequestUrl(id, pageUrl);
+        if (expected.ifUnanswered) {
+          const settled = await settledExchange(driver, url);
+          if (!settled) {
+            const open = findExchange(await driver.tabs(), url);
+            expect(open, `no exchange for ${url}`).toBeDefined();
+            expected.ifUnanswered((open as NonNullable<typeof open>).exchange);
+            return;
+          }
+        }
         const { tab, exchange } = await captured(driver, url);
         const summary = summarizeExchange(exchange);
         expect(summary.outcome).toBe(expected.outcome);
