@@ -31,6 +31,8 @@ export const LAB_HOSTS = {
   bloat: 'bloat.lab.test',
   legacy: 'legacy.lab.test',
   untrusted: 'web.corp.example',
+  /** Reached only through the lab's authenticating proxy. */
+  proxied: 'proxied.lab.test',
 } as const;
 
 /** The account that answers credential prompts in the lab (the NTLM server and the KDC know it). */
@@ -56,6 +58,8 @@ export interface Lab {
   readonly ntlm: NtlmServer;
   /** The kernel-mode (KB2749007) application, on its own origin. */
   readonly kernel: NtlmServer;
+  /** An NTLM-authenticating forward proxy (407) and a URL to fetch through it. */
+  readonly proxy: { readonly server: NtlmServer; readonly port: number; readonly url: string };
   stop(): Promise<void>;
 }
 
@@ -89,6 +93,9 @@ export async function startLab(): Promise<Lab> {
     const kernel = new NtlmServer();
     const kernelPort = await kernel.start();
     stops.push(() => kernel.stop());
+    const proxy = new NtlmServer();
+    const proxyPort = await proxy.start();
+    stops.push(() => proxy.stop());
     const site = (host: string, port: number | undefined, path = '/') => `http://${host}:${port}${path}`;
     const legacy = (path: string) => site(LAB_HOSTS.legacy, ntlmPort, path);
     const urls: Record<ScenarioId, string> = {
@@ -111,6 +118,7 @@ export async function startLab(): Promise<Lab> {
       apache,
       ntlm,
       kernel,
+      proxy: { server: proxy, port: proxyPort, url: `http://${LAB_HOSTS.proxied}/` },
       async stop() {
         for (const stop of stops.reverse()) await stop();
       },

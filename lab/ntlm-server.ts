@@ -61,6 +61,15 @@ interface ConnectionState {
   serverChallenge: Buffer | null;
 }
 
+/** Where the server stands: the origin (401, WWW-Authenticate) or a forward proxy (407, Proxy-Authenticate). */
+interface Role {
+  readonly status: 401 | 407;
+  readonly challengeHeader: 'WWW-Authenticate' | 'Proxy-Authenticate';
+  readonly credentialsHeader: 'authorization' | 'proxy-authorization';
+}
+const ORIGIN: Role = { status: 401, challengeHeader: 'WWW-Authenticate', credentialsHeader: 'authorization' };
+const PROXY: Role = { status: 407, challengeHeader: 'Proxy-Authenticate', credentialsHeader: 'proxy-authorization' };
+
 const IIS_SERVER = 'Microsoft-IIS/10.0';
 const HTTPAPI_SERVER = 'Microsoft-HTTPAPI/2.0';
 
@@ -107,7 +116,9 @@ export class NtlmServer {
     const state = this.connections.get(request.socket) as ConnectionState;
     state.requests++;
     const path = new URL(request.url ?? '/', 'http://lab').pathname;
-    const authorization = request.headers.authorization ?? '';
+    // A request for an absolute URL is addressed to a proxy: answer as an NTLM-authenticating proxy would.
+    const role = /^https?:\/\//.test(request.url ?? '') ? PROXY : ORIGIN;
+    const authorization = request.headers[role.credentialsHeader] ?? '';
     const credentials = authorization ? parseCredentials(authorization).challenges[0] : undefined;
     const token = credentials?.token68 ? decodeToken(credentials.token68) : null;
     const tokenKind = token?.ok ? token.value.token.kind : token ? 'undecodable' : null;
@@ -143,45 +154,46 @@ export class NtlmServer {
     }
     const offered = path.startsWith(NTLM_SERVER_PATHS.ntlmOnly) ? ['NTLM'] : ['Negotiate', 'NTLM'];
     if (!credentials || !token) {
-      record(401);
-      return this.challenge(response, offered, 'anonymous request: 401.2 (no credentials)');
+      record(role.status);
+      return this.challenge(response, role, offered, 'anonymous request: 401.2 (no credentials)');
     }
     if (path.startsWith(NTLM_SERVER_PATHS.kernelMode) && !state.challenged) {
       // KB2749007: with kernel-mode authentication, http.sys answers 401.1 to credentials sent on a connection
       // before it was ever challenged (the first request to the application).
-      record(401);
-      return this.challenge(response, offered, '401.1 logon failed: pre-authenticated request before any challenge (KB2749007)');
+      record(role.status);
+      return this.challenge(response, role, offered, '401.1 logon failed: pre-authenticated request before any challenge (KB2749007)');
     }
     const ntlm = token.ok ? (token.value.token.ntlm ?? token.value.token.spnego?.inner?.ntlm ?? null) : null;
     if (!ntlm) {
       // A Kerberos (or unreadable) token: this server has no Kerberos key, like IIS whose SPN sits on another
       // account. Refuse it and offer the schemes again, so the browser falls back to NTLM.
-      record(401);
-      return this.challenge(response, offered, '401.1 logon failed: Kerberos token refused');
+      record(role.status);
+      return this.challenge(response, role, offered, '401.1 logon failed: Kerberos token refused');
     }
     const scheme = credentials.kind === 'negotiate' ? 'Negotiate' : 'NTLM';
     if (ntlm.messageType === 1) {
       state.serverChallenge = randomBytes(8);
       state.challenged = true;
-      record(401);
+      record(role.status);
       return this.reply(
         response,
-        401,
+        role.status,
         HTTPAPI_SERVER,
-        [['WWW-Authenticate', `${scheme} ${this.challengeMessage(state.serverChallenge, ntlm.flags).toString('base64')}`]],
+        [[role.challengeHeader, `${scheme} ${this.challengeMessage(state.serverChallenge, ntlm.flags).toString('base64')}`]],
         '',
       );
     }
     if (ntlm.messageType !== 3 || !state.serverChallenge || !token.ok) {
-      record(401);
-      return this.challenge(response, offered, '401.1 logon failed: NTLM message out of order (is a proxy breaking the connection?)');
+      record(role.status);
+      return this.challenge(response, role, offered, '401.1 logon failed: NTLM message out of order (is a proxy breaking the connection?)');
     }
     const user = verifyNtlmV2(token.value.bytes, state.serverChallenge, this.options.accounts);
     state.serverChallenge = null;
     if (!user || path.startsWith(NTLM_SERVER_PATHS.loop)) {
-      record(401);
+      record(role.status);
       return this.challenge(
         response,
+        role,
         offered,
         user ? '401.1 logon failed: access denied for this path (loop)' : '401.1 logon failed: wrong user name or password',
       );
@@ -196,15 +208,15 @@ export class NtlmServer {
     );
   }
 
-  private challenge(response: ServerResponse, offered: readonly string[], reason: string): void {
+  private challenge(response: ServerResponse, role: Role, offered: readonly string[], reason: string): void {
     const state = this.connections.get(response.req.socket);
     if (state) state.challenged = true;
     this.reply(
       response,
-      401,
+      role.status,
       IIS_SERVER,
-      offered.map((scheme) => ['WWW-Authenticate', scheme] as [string, string]),
-      `<!doctype html><title>401 - Unauthorized</title><p>${reason}</p>`,
+      offered.map((scheme) => [role.challengeHeader, scheme] as [string, string]),
+      `<!doctype html><title>${role.status} - ${role === PROXY ? 'Proxy Authentication Required' : 'Unauthorized'}</title><p>${reason}</p>`,
     );
   }
 

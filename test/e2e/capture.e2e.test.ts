@@ -205,3 +205,42 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
 
 scenarioTests('chromium', CHROMIUM);
 scenarioTests('firefox', FIREFOX);
+
+describe('behind an NTLM-authenticating proxy (407, Proxy-Authenticate)', () => {
+  it('chromium: the 407 challenge, the proxy prompt, and the final response', async () => {
+    const driver = await chromiumDriver(lab.browserEnv, [`--proxy-server=http://127.0.0.1:${lab.proxy.port}`]);
+    try {
+      await driver.visit(lab.proxy.url);
+      const { tab, exchange } = await captured(driver, lab.proxy.url);
+      expect(exchange.legs[0]?.response).toMatchObject({ status: 407 });
+      expect(exchange.legs[0]?.response?.proxyChallenges.map((challenge) => challenge.scheme)).toEqual(['Negotiate', 'NTLM']);
+      expect(exchange.prompts[0]).toMatchObject({ scheme: 'ntlm', isProxy: true });
+      expect(summarizeExchange(exchange)).toMatchObject({ outcome: 'authenticated', mechanism: 'ntlm', offered: ['Negotiate', 'NTLM'] });
+      await expect.poll(async () => (await driver.tabs()).find((candidate) => candidate.tabId === tab.tabId)?.badgeText).toBe('1');
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('firefox: every proxy leg with the NTLM messages in Proxy-Authorization', async () => {
+    const driver = await firefoxDriver(lab.browserEnv, {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': lab.proxy.port,
+      'network.proxy.no_proxies_on': '',
+    });
+    try {
+      await driver.visit(lab.proxy.url, true);
+      const { exchange } = await captured(driver, lab.proxy.url);
+      expect(exchange.legs.map((leg) => [leg.request?.proxyCredentials?.summary?.kind ?? null, leg.response?.status])).toEqual([
+        [null, 407],
+        ['ntlm-negotiate', 407],
+        ['ntlm-authenticate', 200],
+      ]);
+      expect(exchange.legs[1]?.response?.proxyChallenges[0]?.summary?.kind).toBe('ntlm-challenge');
+      expect(summarizeExchange(exchange)).toMatchObject({ outcome: 'authenticated', mechanism: 'ntlm', mechanismEvidence: 'client-token' });
+    } finally {
+      await driver.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { get } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NTLM_SERVER_PATHS, NtlmServer, verifyNtlmV2 } from '../../lab/ntlm-server';
@@ -84,10 +85,50 @@ describe('NtlmServer against curl --ntlm (a real NTLMv2 client)', () => {
     expect(response.headers.get('server')).toBe('Microsoft-IIS/10.0');
   });
 
+  it('acts as an NTLM-authenticating proxy (407, Proxy-Authenticate) for absolute-URL requests', async () => {
+    const proxied = await promisify(execFile)('curl', [
+      '-s',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '--proxy',
+      base,
+      '--proxy-ntlm',
+      '--proxy-user',
+      'LAB\\alice:alicepw',
+      'http://proxied.lab.test/',
+    ]);
+    expect(proxied.stdout).toBe('200');
+    const anonymous = await promisify(execFile)('curl', [
+      '-s',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '--proxy',
+      base,
+      'http://proxied.lab.test/',
+    ]);
+    expect(anonymous.stdout).toBe('407');
+  });
+
   it('answers 401.1 to credentials sent before any challenge on the kernel-mode path (KB2749007)', async () => {
     const type1 = 'TlRMTVNTUAABAAAAB4IIAAAAAAAgAAAAAAAAACAAAAA=';
-    const response = await fetch(`${base}${NTLM_SERVER_PATHS.kernelMode}`, { headers: { Authorization: `NTLM ${type1}` } });
-    expect(response.status).toBe(401);
-    expect(await response.text()).toContain('401.1');
+    // A new connection (no keep-alive reuse): http.sys judges pre-authentication per connection.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = get(
+        `${base}${NTLM_SERVER_PATHS.kernelMode}`,
+        { agent: false, headers: { Authorization: `NTLM ${type1}` } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(status).toBe(401);
+    expect(body).toContain('401.1');
   });
 });

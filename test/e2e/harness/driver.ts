@@ -86,8 +86,8 @@ export async function chromiumDriver(env: Readonly<Record<string, string>>, extr
   };
 }
 
-export async function firefoxDriver(env: Readonly<Record<string, string>>): Promise<BrowserDriver> {
-  const firefox = await launchFirefoxWithExtension({ ...FIREFOX_AUTH_PREFS }, env);
+export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs: Record<string, unknown> = {}): Promise<BrowserDriver> {
+  const firefox = await launchFirefoxWithExtension({ ...FIREFOX_AUTH_PREFS, ...prefs }, env);
   const extensionPage = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html');
   await extensionPage.evaluate(ENABLE_RECORDING);
   return {
