@@ -72,8 +72,11 @@ export function summarizeExchange(exchange: Exchange): ExchangeSummary {
     // Chromium retried behind our back: whether that retry carried a token is hidden (NetLog shows it).
     else if (exchange.hiddenLegs) outcome = 'unknown';
     else outcome = 'no-token-sent';
-  } else if (challenged || credentialsSeen) outcome = 'authenticated';
-  else outcome = 'anonymous';
+  } else if (challenged || credentialsSeen || exchange.legs.at(-1)?.response?.persistentAuth) {
+    // Persistent-Auth on the final response: the server authenticated this connection, even when the earlier
+    // legs were not captured (a worker restart) — reference/004.
+    outcome = 'authenticated';
+  } else outcome = 'anonymous';
 
   let problem: ExchangeSummary['problem'] = null;
   if (outcome === 'unknown' && (finalStatus === 401 || finalStatus === 407)) {

@@ -217,6 +217,21 @@ describe('Capture — rules built from the event model', () => {
     expect(summarizeExchange(done as Exchange).outcome).toBe('no-token-sent');
   });
 
+  it('starts an exchange from an authenticated completion whose earlier events were lost', () => {
+    const capture = new Capture({ browser: 'chromium', keepRawTokens: true });
+    const done = capture.apply({
+      type: 'completed',
+      requestId: '9',
+      time: 5,
+      statusCode: 200,
+      statusLine: 'HTTP/1.1 200 OK',
+      headers: [{ name: 'Persistent-Auth', value: 'true' }],
+      ...base,
+    });
+    expect(done).toMatchObject({ done: true, hiddenLegs: true, finalStatus: 200 });
+    expect(summarizeExchange(done as Exchange).outcome).toBe('authenticated');
+  });
+
   it('estimates the request head size the way reference/003 counts it', () => {
     expect(requestHeadBytes('GET', 'http://app.lab.test/api?x=1', [{ name: 'Authorization', value: 'NTLM abc' }])).toBe(
       'GET /api?x=1 HTTP/1.1\r\n'.length + 'Host: app.lab.test\r\n'.length + 'Authorization: NTLM abc\r\n'.length + 2,
