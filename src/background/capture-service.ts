@@ -6,7 +6,7 @@ import type { BrowserFamily, CaptureEvent } from '../core/exchange/events';
 import type { Exchange } from '../core/exchange/model';
 import { browser } from '../shared/browser';
 import { showBadge } from './badge';
-import { evictionPlan } from '../core/exchange/retention';
+import { type TabSize, evictionPlan } from '../core/exchange/retention';
 import {
   MAX_EXCHANGES_TOTAL,
   type StoredTab,
@@ -18,6 +18,7 @@ import {
   loadTabSizes,
   pendingJournal,
   save,
+  saveTab,
   saveTabSizes,
   sizeOf,
   withExchange,
@@ -42,6 +43,8 @@ export class CaptureService {
   /** Journal entries this worker wrote: the restore must not replay them (they are queued already). */
   private readonly ownJournal = new Set<string>();
   private readonly listeners = new Set<(exchange: Exchange) => void>();
+  /** Cache of the stored tab sizes (read once per worker life). */
+  private sizes: Record<string, TabSize> | null = null;
 
   constructor(private readonly browserFamily: BrowserFamily) {}
 
@@ -82,7 +85,7 @@ export class CaptureService {
     this.badges.delete(tabId);
     this.queue = this.queue.then(async () => {
       await forgetTab(tabId);
-      const sizes = await loadTabSizes();
+      const sizes = await this.tabSizes();
       delete sizes[tabId];
       await saveTabSizes(sizes);
     });
@@ -96,9 +99,7 @@ export class CaptureService {
       return;
     }
     if (this.recordEvents) await this.record(event);
-    const tab = withExchange(await this.tab(exchange.tabId), exchange);
-    this.tabs.set(exchange.tabId, tab);
-    await save(exchange.tabId, tab, capture.snapshot(), [journalKey]);
+    const tab = await this.store(capture, exchange, journalKey);
     await this.keepWithinBound(exchange.tabId, tab);
     // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
     const badge = badgeFor(tab.exchanges);
@@ -107,19 +108,31 @@ export class CaptureService {
     for (const listener of this.listeners) listener(exchange);
   }
 
+  /** Puts the exchange in its tab and saves tab, capture state and journal mark in one write. */
+  private async store(capture: Capture, exchange: Exchange, journalKey: string): Promise<StoredTab> {
+    const tab = withExchange(await this.tab(exchange.tabId), exchange);
+    this.tabs.set(exchange.tabId, tab);
+    await save(exchange.tabId, tab, capture.snapshot(), [journalKey]);
+    return tab;
+  }
+
   /** Records the tab's size and trims the oldest tabs when all of them together exceed the overall bound. */
   private async keepWithinBound(tabId: number, tab: StoredTab): Promise<void> {
-    const sizes = await loadTabSizes();
+    const sizes = await this.tabSizes();
     sizes[tabId] = sizeOf(tab);
     for (const [evictedTab, drop] of Object.entries(evictionPlan(sizes, MAX_EXCHANGES_TOTAL))) {
       const id = Number(evictedTab);
-      const stored = await this.tab(id);
-      const trimmed = { exchanges: stored.exchanges.slice(drop) };
+      const trimmed = { exchanges: (await this.tab(id)).exchanges.slice(drop) };
       this.tabs.set(id, trimmed);
-      await browser.storage.session.set({ [`tab:${id}`]: trimmed });
+      await saveTab(id, trimmed);
       sizes[evictedTab] = sizeOf(trimmed);
     }
     await saveTabSizes(sizes);
+  }
+
+  private async tabSizes(): Promise<Record<string, TabSize>> {
+    this.sizes ??= await loadTabSizes();
+    return this.sizes;
   }
 
   private async restore(): Promise<Capture> {
@@ -130,13 +143,8 @@ export class CaptureService {
     // Events a stopped worker journaled but never finished: apply them first, in their order.
     for (const { key, event } of await pendingJournal(this.ownJournal)) {
       const exchange = capture.apply(event);
-      if (!exchange) {
-        await journalDone([key]);
-        continue;
-      }
-      const tab = withExchange(await this.tab(exchange.tabId), exchange);
-      this.tabs.set(exchange.tabId, tab);
-      await save(exchange.tabId, tab, capture.snapshot(), [key]);
+      if (exchange) await this.store(capture, exchange, key);
+      else await journalDone([key]);
     }
     this.capture = capture;
     return capture;

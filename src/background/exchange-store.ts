@@ -95,6 +95,11 @@ export async function pendingJournal(exclude: ReadonlySet<string>): Promise<{ ke
   return pending.sort((left, right) => (left.key < right.key ? -1 : 1));
 }
 
+/** Writes one tab's list (eviction). */
+export async function saveTab(tabId: number, tab: StoredTab): Promise<void> {
+  await browser.storage.session.set({ [tabKey(tabId)]: tab });
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(tabKey(tabId));
 }

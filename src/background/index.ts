@@ -43,9 +43,10 @@ webRequest['onAuthRequired']?.addListener(relay(toAuthRequiredEvent), urls);
 webRequest['onBeforeRedirect']?.addListener(relay(toRedirectEvent), urls);
 webRequest['onErrorOccurred']?.addListener(relay(toErrorEvent), urls);
 // Chromium shows the final response of a handshake (with the server's last token) only here.
+const relayCompleted = relay(toCompletedEvent);
 webRequest['onCompleted']?.addListener(
   (details) => {
-    relay(toCompletedEvent)(details);
+    relayCompleted(details);
     if (details.type === 'main_frame') service.reapplyBadge(details.tabId);
   },
   urls,

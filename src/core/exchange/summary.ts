@@ -23,7 +23,19 @@ export interface ExchangeSummary {
 /** A 401 after credentials this many times is a loop (reference/003: three prompts, then 401). */
 const LOOP_THRESHOLD = 3;
 
+/** Exchanges are immutable: each is summarized once, however often the badge re-reads its tab. */
+const summaries = new WeakMap<Exchange, ExchangeSummary>();
+
 export function summarizeExchange(exchange: Exchange): ExchangeSummary {
+  let summary = summaries.get(exchange);
+  if (!summary) {
+    summary = computeSummary(exchange);
+    summaries.set(exchange, summary);
+  }
+  return summary;
+}
+
+function computeSummary(exchange: Exchange): ExchangeSummary {
   const offered: string[] = [];
   const seen = new Set<string>();
   const sent: AuthItem[] = [];
