@@ -4,7 +4,7 @@
 // and the ratios. Goal (issue 3): AuthScope within 5 % of the floor.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromiumWithExtension } from '../test/e2e/harness/browsers';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, hostScopedChromeBuild, launchChromiumWithExtension } from '../test/e2e/harness/browsers';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,13 +27,26 @@ const server = createServer((request, response) => {
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-type Variant = 'no extension' | 'reference (floor)' | 'AuthScope';
+const HOST_SCOPED = 'AuthScope, host-scoped to *.lab.test';
+const hostScopedBuild = hostScopedChromeBuild(['*://*.lab.test/*']);
+
+// Experiments: AUTHSCOPE_BENCH_BUILDS="label=dir;label=dir" adds other builds of AuthScope to the same run.
+const extraBuilds = new Map(
+  (process.env['AUTHSCOPE_BENCH_BUILDS'] ?? '')
+    .split(';')
+    .filter(Boolean)
+    .map((entry) => entry.split('=') as [string, string]),
+);
+const ROUNDS_TO_RUN = Number(process.env['AUTHSCOPE_BENCH_ROUNDS'] ?? ROUNDS);
+
+type Variant = string;
 
 async function measure(variant: Variant): Promise<number> {
   let context: BrowserContext;
   let close: () => Promise<void>;
-  if (variant === 'AuthScope') {
-    const launched = await launchChromiumWithExtension();
+  const build = variant === 'AuthScope' ? 'dist/chrome' : variant === HOST_SCOPED ? hostScopedBuild : extraBuilds.get(variant);
+  if (build) {
+    const launched = await launchChromiumWithExtension({ extensionDir: build });
     context = launched.context;
     close = () => launched.close();
   } else {
@@ -64,17 +77,20 @@ async function measure(variant: Variant): Promise<number> {
   return loads.sort((a, b) => a - b)[Math.floor(loads.length / 2)] as number;
 }
 
-const variants: Variant[] = ['no extension', 'reference (floor)', 'AuthScope'];
+const variants: Variant[] = ['no extension', 'reference (floor)', 'AuthScope', HOST_SCOPED, ...extraBuilds.keys()];
 const results = new Map<Variant, number[]>(variants.map((variant) => [variant, []]));
-for (let round = 0; round < ROUNDS; round++) {
+for (let round = 0; round < ROUNDS_TO_RUN; round++) {
   const order = round % 2 === 0 ? variants : [...variants].reverse();
   for (const variant of order) results.get(variant)?.push(await measure(variant));
 }
 server.close();
+rmSync(hostScopedBuild, { recursive: true, force: true });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const base = median(results.get('no extension') ?? []);
 const floor = median(results.get('reference (floor)') ?? []);
-console.log(`\n## Page load, ${IMAGES} loopback images, Chromium (${ROUNDS} alternating rounds × median of ${LOADS_PER_ROUND} loads)\n`);
+console.log(
+  `\n## Page load, ${IMAGES} loopback images, Chromium (${ROUNDS_TO_RUN} alternating rounds × median of ${LOADS_PER_ROUND} loads)\n`,
+);
 console.log('| variant | ms min / median / max | × no extension | × floor |');
 console.log('|---|---|---|---|');
 for (const variant of variants) {

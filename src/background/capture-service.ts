@@ -5,6 +5,8 @@ import { Capture } from '../core/exchange/capture';
 import type { BrowserFamily, CaptureEvent } from '../core/exchange/events';
 import type { Exchange } from '../core/exchange/model';
 import { browser } from '../shared/browser';
+import { type Settings, loadSettings } from '../shared/settings';
+import { withoutRawTokens } from '../core/exchange/raw-tokens';
 import { showBadge } from './badge';
 import { type TabSize, evictionPlan } from '../core/exchange/retention';
 import {
@@ -18,19 +20,13 @@ import {
   loadTabSizes,
   pendingJournal,
   save,
+  saveCapture,
   saveTab,
   saveTabSizes,
   sizeOf,
   withExchange,
 } from './exchange-store';
 
-export interface CaptureSettings {
-  readonly keepRawTokens: boolean;
-  /** Keep the raw capture events of auth traffic (storage.session "trace"): for bug reports and test fixtures. */
-  readonly recordEvents: boolean;
-}
-
-const SETTINGS_KEY = 'settings';
 const TRACE_KEY = 'trace';
 const MAX_TRACE_EVENTS = 5000;
 
@@ -77,6 +73,24 @@ export class CaptureService {
     this.queue = this.queue.then(async () => {
       const badge = this.badges.get(tabId) ?? badgeFor((await this.tab(tabId)).exchanges);
       if (badge.text) await showBadge(tabId, badge);
+    });
+  }
+
+  /** Applies changed settings; turning raw tokens off removes those already captured from storage.session. */
+  applySettings(settings: Settings): void {
+    this.queue = this.queue.then(async () => {
+      const capture = this.capture ?? (await this.restore());
+      this.recordEvents = settings.recordEvents;
+      capture.setKeepRawTokens(settings.keepRawTokens);
+      if (settings.keepRawTokens) return;
+      for (const tabId of Object.keys(await this.tabSizes()).map(Number)) {
+        const tab = await this.tab(tabId);
+        const stripped = { exchanges: tab.exchanges.map(withoutRawTokens) };
+        this.tabs.set(tabId, stripped);
+        await saveTab(tabId, stripped);
+      }
+      await saveCapture(capture.snapshot());
+      await browser.storage.session.remove(TRACE_KEY);
     });
   }
 
@@ -136,10 +150,9 @@ export class CaptureService {
   }
 
   private async restore(): Promise<Capture> {
-    const [snapshot, stored] = await Promise.all([loadCapture(), browser.storage.local.get(SETTINGS_KEY)]);
-    const settings = (stored[SETTINGS_KEY] as Partial<CaptureSettings> | undefined) ?? {};
-    const capture = new Capture({ browser: this.browserFamily, keepRawTokens: settings.keepRawTokens ?? true }, snapshot);
-    this.recordEvents = settings.recordEvents ?? false;
+    const [snapshot, settings] = await Promise.all([loadCapture(), loadSettings()]);
+    const capture = new Capture({ browser: this.browserFamily, keepRawTokens: settings.keepRawTokens }, snapshot);
+    this.recordEvents = settings.recordEvents;
     // Events a stopped worker journaled but never finished: apply them first, in their order.
     for (const { key, event } of await pendingJournal(this.ownJournal)) {
       const exchange = capture.apply(event);

@@ -39,6 +39,10 @@ export async function loadCapture(): Promise<CaptureSnapshot | undefined> {
   return stored[CAPTURE_KEY] as CaptureSnapshot | undefined;
 }
 
+export async function saveCapture(capture: CaptureSnapshot): Promise<void> {
+  await browser.storage.session.set({ [CAPTURE_KEY]: capture });
+}
+
 export async function loadTab(tabId: number): Promise<StoredTab> {
   const stored = await browser.storage.session.get(tabKey(tabId));
   return (stored[tabKey(tabId)] as StoredTab | undefined) ?? { exchanges: [] };

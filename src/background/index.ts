@@ -3,6 +3,7 @@
 import { browser } from '../shared/browser';
 import { fromRuntimePort, type RuntimePortLike } from '../shared/port';
 import { PROTOCOL_VERSION, isPanelPortMessage, isPanelRequest, type PanelResponse, tabOfPanelPort } from '../shared/protocol';
+import { onSettingsChanged } from '../shared/settings';
 import { servePanelPort } from './panel-ports';
 import { CaptureService } from './capture-service';
 import {
@@ -20,10 +21,11 @@ import {
 const headersReceivedOptions = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> })
   .OnHeadersReceivedOptions;
 const isChromium = headersReceivedOptions?.['EXTRA_HEADERS'] === 'extraHeaders';
+const startedAt = Date.now();
 const service = new CaptureService(isChromium ? 'chromium' : 'firefox');
 const urls = { urls: ['http://*/*', 'https://*/*'] };
 type Listener = (details: RequestDetails) => void;
-type WebRequestEvent = { addListener(listener: Listener, filter: typeof urls, extraInfoSpec?: string[]): void };
+type WebRequestEvent = { addListener(listener: Listener, filter: { urls: string[]; types?: string[] }, extraInfoSpec?: string[]): void };
 const webRequest = browser.webRequest as unknown as Record<string, WebRequestEvent>;
 
 const relay =
@@ -33,7 +35,11 @@ const relay =
     if (service.mightMatter(event)) service.enqueue(event);
   };
 
-webRequest['onSendHeaders']?.addListener(relay(toRequestHeadersEvent), urls, ['requestHeaders']);
+// Chromium never shows the credentials its network stack adds (PLATFORM.md): the only Authorization its
+// onSendHeaders reveals is one a page script set with fetch / XMLHttpRequest, so other request types would cost an
+// event each for nothing (docs/performance.md). Firefox shows every leg's token here, for every type.
+const sendHeadersFilter = isChromium ? { ...urls, types: ['xmlhttprequest'] } : urls;
+webRequest['onSendHeaders']?.addListener(relay(toRequestHeadersEvent), sendHeadersFilter, ['requestHeaders']);
 webRequest['onHeadersReceived']?.addListener(
   relay(toResponseHeadersEvent),
   urls,
@@ -54,6 +60,7 @@ webRequest['onCompleted']?.addListener(
 );
 
 browser.tabs.onRemoved.addListener((tabId) => service.forget(tabId));
+onSettingsChanged((settings) => service.applySettings(settings));
 
 // A panel opens `panel:<inspectedTabId>`: it gets that tab's exchanges, then every change.
 browser.runtime.onConnect.addListener((port) => {
@@ -68,5 +75,6 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<PanelResponse>
     protocol: PROTOCOL_VERSION,
     type: 'status',
     version: browser.runtime.getManifest().version,
+    startedAt,
   });
 });

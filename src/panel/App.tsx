@@ -6,6 +6,7 @@ import { tokenTree } from '../core/report/token-tree';
 import { browser } from '../shared/browser';
 import { isPanelResponse, panelRequest } from '../shared/protocol';
 import { ProblemList } from './components/ProblemList';
+import { SettingsMenu } from './components/SettingsMenu';
 import { TokenTreeView } from './components/TokenTreeView';
 
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
       <header class="toolbar">
         <strong>AuthScope</strong>
         <span class="muted">{version ? `v${version}` : 'background not reachable'}</span>
+        <SettingsMenu />
       </header>
       <label class="input-label" for="token-input">
         Paste a token or an auth header (<code>WWW-Authenticate: Negotiate oRQw…</code>, <code>NTLM TlRM…</code>, <code>YII…</code>)

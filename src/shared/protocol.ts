@@ -17,7 +17,14 @@ export function tabOfPanelPort(name: string): number | null {
 export type PanelRequest = { source: 'authscope-panel'; protocol: number; type: 'get-status' };
 
 /** Background → panel, one-off answer. */
-export type PanelResponse = { source: 'authscope-background'; protocol: number; type: 'status'; version: string };
+export type PanelResponse = {
+  source: 'authscope-background';
+  protocol: number;
+  type: 'status';
+  version: string;
+  /** When this background instance started (ms since epoch): a new value means the worker / event page restarted. */
+  startedAt: number;
+};
 
 /** Background → panel over the tab's port: the whole state, then one message per changed exchange. */
 export type BackgroundPortMessage =
@@ -48,7 +55,8 @@ export function isPanelResponse(message: unknown): message is PanelResponse {
   return (
     hasEnvelope(message, 'authscope-background') &&
     message.type === 'status' &&
-    typeof (message as { version?: unknown }).version === 'string'
+    typeof (message as { version?: unknown }).version === 'string' &&
+    typeof (message as { startedAt?: unknown }).startedAt === 'number'
   );
 }
 

@@ -1,10 +1,13 @@
 // Live capture and badge in real Chromium and Firefox against the lab (real KDC, Apache, NTLM server): what each
 // browser lets AuthScope see in every scenario, the summary it draws, and the badge it sets on the tab.
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BADGE_COLORS } from '../../src/core/exchange/badge';
 import type { Exchange } from '../../src/core/exchange/model';
+import { hasRawTokens } from '../../src/core/exchange/raw-tokens';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
 import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../lab/lab';
+import { hostScopedChromeBuild } from './harness/browsers';
 import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, settledExchange } from './harness/driver';
 
 interface Expectation {
@@ -183,6 +186,23 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
         }
       });
     }
+
+    it('"Keep raw tokens" off in the panel erases the captured tokens, keeps their summaries, and stores no new ones', async () => {
+      const rawTokens = async () => (await driver.tabs()).flatMap((tab) => tab.exchanges).filter(hasRawTokens).length;
+      expect(await rawTokens()).toBeGreaterThan(0);
+      await driver.setKeepRawTokens(false);
+      try {
+        await expect.poll(rawTokens).toBe(0);
+        const url = `${lab.urls['kerberos-ok']}?raw-tokens=off`;
+        await driver.visit(url);
+        const { exchange } = await captured(driver, url);
+        expect(hasRawTokens(exchange)).toBe(false);
+        expect(exchange.legs.at(-1)?.response?.challenges[0]?.summary?.kind).toBe('spnego-resp');
+        expect(await rawTokens()).toBe(0);
+      } finally {
+        await driver.setKeepRawTokens(true);
+      }
+    });
   });
 
   describe(`${browser} without a Kerberos ticket`, () => {
@@ -205,6 +225,27 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
 
 scenarioTests('chromium', CHROMIUM);
 scenarioTests('firefox', FIREFOX);
+
+describe('host-scoped mode (Chromium site access limited to *.lab.test)', () => {
+  it('captures the intranet host and sees nothing of another host challenging the same way', async () => {
+    const build = hostScopedChromeBuild(['*://*.lab.test/*']);
+    const driver = await chromiumDriver(lab.browserEnv, [], build);
+    try {
+      const intranet = lab.urls['ntlm-fallback'];
+      const elsewhere = Object.assign(new URL(intranet), { hostname: '127.0.0.1' }).href;
+      await driver.visit(elsewhere);
+      await driver.visit(intranet);
+      const { exchange } = await captured(driver, intranet);
+      expect(summarizeExchange(exchange).offered).toEqual(['Negotiate', 'NTLM']);
+      const tabs = await driver.tabs();
+      expect(findExchange(tabs, elsewhere)).toBeUndefined();
+      expect(tabs.flatMap((tab) => tab.exchanges).filter((candidate) => candidate.url.includes('127.0.0.1'))).toEqual([]);
+    } finally {
+      await driver.close();
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('behind an NTLM-authenticating proxy (407, Proxy-Authenticate)', () => {
   it('chromium: the 407 challenge, the proxy prompt, and the final response', async () => {

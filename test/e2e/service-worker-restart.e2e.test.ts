@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lab, startLab } from '../../lab/lab';
 import { summarizeExchange } from '../../src/core/exchange/summary';
-import { type BrowserDriver, chromiumDriver, findExchange } from './harness/driver';
+import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver } from './harness/driver';
 
 let lab: Lab;
 let chromium: BrowserDriver;
@@ -47,5 +47,36 @@ describe('service worker stopped mid-handshake (Chromium, CDP ServiceWorker.stop
       expect(done.legs.at(-1)?.response?.status, done.url).toBe(200);
     }
     expect(captured.filter((exchange) => exchange.done).length).toBeGreaterThan(0);
+  });
+});
+
+describe('event page suspended between and during handshakes (Firefox, extensions.background.idle.timeout)', () => {
+  it('wakes for each handshake and captures every exchange whole', async () => {
+    // Firefox suspends an idle event page after this many ms (30 s by default); 300 ms makes it suspend between
+    // every visit below and whenever a handshake pauses (the NTLM prompt answer).
+    const firefox = await firefoxDriver(lab.browserEnv, { 'extensions.background.idle.timeout': 300 });
+    try {
+      const urls = Array.from({ length: 6 }, (_, index) =>
+        index % 2 === 0 ? `${lab.urls['ntlm-only']}?round=${index}` : `${lab.urls['kerberos-ok']}?round=${index}`,
+      );
+      const starts = new Set<number>();
+      for (const url of urls) {
+        starts.add(await firefox.backgroundStartedAt());
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await firefox.visit(url, url.includes('ntlm-only'));
+      }
+      starts.add(await firefox.backgroundStartedAt());
+      console.log(`firefox event page starts seen: ${starts.size}`);
+      expect(starts.size).toBeGreaterThan(urls.length / 2);
+      const tabs = await firefox.tabs();
+      for (const url of urls) {
+        const exchange = findExchange(tabs, url)?.exchange;
+        expect(exchange?.done, url).toBe(true);
+        expect(summarizeExchange(exchange as NonNullable<typeof exchange>).outcome, url).toBe('authenticated');
+        expect(exchange?.legs, url).toHaveLength(url.includes('ntlm-only') ? 3 : 2);
+      }
+    } finally {
+      await firefox.close();
+    }
   });
 });

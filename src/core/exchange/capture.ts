@@ -1,6 +1,7 @@
 // Builds exchanges from capture events. Pure and synchronous: the background feeds it browser events and
 // persists what it returns; tests feed it recorded event streams.
 import { type AuthChallenge, parseChallenges, parseCredentials } from '../http/auth-header';
+import { isWeakEtype } from '../kerberos/constants';
 import { decodeToken } from '../token/decode';
 import {
   type BrowserFamily,
@@ -15,6 +16,7 @@ import {
   requestHeadBytes,
 } from './events';
 import type { AuthItem, Exchange, Leg, LegRequest, LegResponse, TokenSummary } from './model';
+import { withoutRawTokens } from './raw-tokens';
 import { summarizeExchange } from './summary';
 
 export interface CaptureOptions {
@@ -65,26 +67,42 @@ function isAuthResponse(statusCode: number, headers: readonly Header[]): boolean
 /** Decodes a token into its small summary; never throws. */
 export function summarizeToken(token: string): TokenSummary {
   const result = decodeToken(token);
-  if (!result.ok) {
-    return {
-      kind: 'unknown',
-      mechanism: null,
-      byteLength: 0,
-      negState: null,
-      kerberosError: null,
-      spn: null,
-      error: `${result.error.code}: ${result.error.message}`,
-    };
-  }
+  const empty = {
+    mechanism: null,
+    negState: null,
+    kerberosError: null,
+    spn: null,
+    realm: null,
+    ticketEtype: null,
+    weakEtype: false,
+    mutualRequired: null,
+    ntlmResponse: null,
+    ntlmUser: null,
+    ntlmWorkstation: null,
+    ntlmServer: null,
+  } as const;
+  if (!result.ok) return { ...empty, kind: 'unknown', byteLength: 0, error: `${result.error.code}: ${result.error.message}` };
   const decoded = result.value.token;
   const kerberos = decoded.kerberos ?? decoded.spnego?.inner?.kerberos ?? null;
+  const ntlm = decoded.ntlm ?? decoded.spnego?.inner?.ntlm ?? null;
+  const apReq = kerberos?.message === 'ap-req' ? kerberos : null;
+  const ntlmUser = ntlm?.user ? (ntlm.domain ? `${ntlm.domain}\\${ntlm.user}` : ntlm.user) : null;
   return {
+    ...empty,
     kind: decoded.kind,
     mechanism: decoded.mechanism,
     byteLength: result.value.bytes.length,
     negState: decoded.spnego?.negState ?? null,
     kerberosError: kerberos?.errorName ?? null,
-    spn: kerberos?.message === 'ap-req' ? kerberos.sname : null,
+    spn: apReq?.sname ?? null,
+    realm: kerberos?.realm ?? null,
+    ticketEtype: apReq?.ticketEtypeName ?? null,
+    weakEtype: apReq?.ticketEtype != null && isWeakEtype(apReq.ticketEtype),
+    mutualRequired: apReq?.mutualRequired ?? null,
+    ntlmResponse: ntlm?.messageType === 3 ? ntlm.responseVersion : null,
+    ntlmUser,
+    ntlmWorkstation: ntlm?.workstation || null,
+    ntlmServer: ntlm?.targetInfo?.dnsComputerName ?? ntlm?.targetInfo?.nbComputerName ?? null,
     error: null,
   };
 }
@@ -94,11 +112,18 @@ export class Capture {
   private readonly origins: Map<string, OriginState>;
 
   constructor(
-    private readonly options: CaptureOptions,
+    private options: CaptureOptions,
     snapshot?: CaptureSnapshot,
   ) {
     this.active = new Map(Object.entries(snapshot?.active ?? {}));
     this.origins = new Map(Object.entries(snapshot?.origins ?? {}));
+  }
+
+  /** Turning raw tokens off also drops those held by exchanges still in progress. */
+  setKeepRawTokens(keepRawTokens: boolean): void {
+    this.options = { ...this.options, keepRawTokens };
+    if (keepRawTokens) return;
+    for (const [requestId, exchange] of this.active) this.active.set(requestId, withoutRawTokens(exchange));
   }
 
   /** The near-zero-cost gate: false for the events of requests that have nothing to do with authentication. */

@@ -16,6 +16,20 @@ export interface TokenSummary {
   readonly kerberosError: string | null;
   /** The SPN a Kerberos AP-REQ was issued for, e.g. HTTP/intranet.lab.test. */
   readonly spn: string | null;
+  /** Kerberos realm of the ticket (AP-REQ) or of the error. */
+  readonly realm: string | null;
+  /** Encryption type of the service ticket, by name (e.g. aes256-cts-hmac-sha1-96, rc4-hmac). */
+  readonly ticketEtype: string | null;
+  /** RC4 / DES ticket encryption (RFC 6649, RFC 8429). */
+  readonly weakEtype: boolean;
+  /** AP-REQ ap-options mutual-required: the client asked the server to prove itself (AP-REP). */
+  readonly mutualRequired: boolean | null;
+  /** NTLM AUTHENTICATE response kind: NTLMv2, NTLMv1 (or LM), or anonymous (empty responses). */
+  readonly ntlmResponse: 'v1' | 'v2' | 'anonymous' | null;
+  /** NTLM identities: the user's domain\user and workstation (AUTHENTICATE), the server's name (CHALLENGE). */
+  readonly ntlmUser: string | null;
+  readonly ntlmWorkstation: string | null;
+  readonly ntlmServer: string | null;
   /** Why the token could not be decoded, when it could not. */
   readonly error: string | null;
 }
@@ -69,6 +83,24 @@ export interface AuthPrompt {
   readonly isProxy: boolean;
 }
 
+/** One auth-library event a NetLog recorded for the exchange (AUTH_HANDLER_CREATE_RESULT, AUTH_LIBRARY_*). */
+export interface AuthLibraryEvent {
+  readonly event: string;
+  /** The event's parameters as text, e.g. "major: GSS_S_FAILURE; minor: Server not found in Kerberos database". */
+  readonly detail: string;
+}
+
+/** What the browser's own auth code reported: only a NetLog carries it, live capture never does. */
+export interface AuthLibraryFacts {
+  /** AUTH_HANDLER_CREATE_RESULT allows_default_credentials: may the browser use the logged-on user's credentials here. */
+  readonly allowsDefaultCredentials: boolean | null;
+  /** The SPN the browser asked its Kerberos library for. */
+  readonly spn: string | null;
+  /** Whether the browser asked for delegation (GSS_C_DELEG_FLAG / ISC_REQ_DELEGATE in the context flags). */
+  readonly delegationRequested: boolean | null;
+  readonly events: readonly AuthLibraryEvent[];
+}
+
 export interface Exchange {
   /** `${browser}:${requestId}` */
   readonly id: string;
@@ -93,4 +125,10 @@ export interface Exchange {
   /** Credentials on the first leg, before any challenge from this origin (KB2749007 pattern). */
   readonly preAuthenticated: boolean;
   readonly done: boolean;
+  /** Private (Incognito / InPrivate) window, when the browser says (Firefox webRequest `incognito`). */
+  readonly incognito?: boolean | null;
+  /** IIS substatus (401.1 …) when a status page or log line gave it. */
+  readonly iisSubstatus?: number | null;
+  /** The browser's auth-library events, from a NetLog. */
+  readonly authLibrary?: AuthLibraryFacts | null;
 }

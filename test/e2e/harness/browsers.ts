@@ -1,6 +1,6 @@
 // Starts the Debian browsers with the built extension loaded, the way the brief and PLATFORM.md describe.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -36,12 +36,27 @@ export interface ChromiumLaunchOptions {
    * onAuthRequired, so AuthScope still sees the prompt — CDP-level answering would hide it.
    */
   readonly answerPrompts?: boolean;
+  /** A built AuthScope other than dist/chrome (benchmarks load variants of it). */
+  readonly extensionDir?: string;
+}
+
+/**
+ * Host-scoped mode: the user limits AuthScope's site access to intranet hosts (Chrome: extension details → Site
+ * access → "On specific sites"; Firefox: about:addons → Permissions), and webRequest reports nothing for other
+ * sites. Emulated by a copy of dist/chrome whose host permissions name only `patterns`; returns its directory.
+ */
+export function hostScopedChromeBuild(patterns: readonly string[]): string {
+  const build = mkdtempSync(join(tmpdir(), 'authscope-host-scoped-'));
+  cpSync(resolve('dist/chrome'), build, { recursive: true });
+  const manifestPath = join(build, 'manifest.json');
+  writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), host_permissions: patterns }));
+  return build;
 }
 
 /** Chromium (new headless) with dist/chrome loaded; the extension id comes from its service worker URL. */
 export async function launchChromiumWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumWithExtension> {
   const extraArgs = options.args ?? [];
-  const extension = resolve('dist/chrome');
+  const extension = resolve(options.extensionDir ?? 'dist/chrome');
   const extensions = options.answerPrompts ? `${extension},${resolve('test/e2e/helper-extension')}` : extension;
   const profile = mkdtempSync(join(tmpdir(), 'authscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -2,6 +2,7 @@
 // visit lab URLs in fresh tabs, then read what the extension captured and the badge it set.
 import type { CaptureEvent } from '../../../src/core/exchange/events';
 import type { Exchange } from '../../../src/core/exchange/model';
+import { type PanelRequest, type PanelResponse, panelRequest } from '../../../src/shared/protocol';
 import { CHROMIUM_AUTH_ARGS, FIREFOX_AUTH_PREFS, LAB_PASSWORD_FOR_PROMPTS, LAB_USER_FOR_PROMPTS } from '../../../lab/lab';
 import { launchChromiumWithExtension, launchFirefoxWithExtension, openFirefoxExtensionPage } from './browsers';
 
@@ -23,6 +24,10 @@ export interface BrowserDriver {
   /** Every tab's exchanges and badge, read inside an extension page. */
   tabs(): Promise<TabCapture[]>;
   trace(): Promise<CaptureEvent[]>;
+  /** When the background now running started: a new value means the worker / event page was restarted. */
+  backgroundStartedAt(): Promise<number>;
+  /** Ticks or unticks "Keep raw tokens" in the panel's settings, as a user would. */
+  setKeepRawTokens(keep: boolean): Promise<void>;
   /** Stops the extension's service worker (Chromium); returns false where the browser cannot. */
   stopServiceWorker(): Promise<boolean>;
   close(): Promise<void>;
@@ -54,6 +59,10 @@ const READ_TRACE = async () => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   return ((await api.storage.session.get('trace'))['trace'] as never[]) ?? [];
 };
+const READ_STARTED_AT = async (request: PanelRequest) => {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  return ((await api.runtime.sendMessage(request)) as PanelResponse).startedAt;
+};
 const ENABLE_RECORDING = async () => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   await api.storage.local.set({ settings: { recordEvents: true, keepRawTokens: true } });
@@ -61,8 +70,17 @@ const ENABLE_RECORDING = async () => {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
 
-export async function chromiumDriver(env: Readonly<Record<string, string>>, extraArgs: readonly string[] = []): Promise<BrowserDriver> {
-  const chromium = await launchChromiumWithExtension({ args: [...CHROMIUM_AUTH_ARGS, ...extraArgs], env, answerPrompts: true });
+export async function chromiumDriver(
+  env: Readonly<Record<string, string>>,
+  extraArgs: readonly string[] = [],
+  extensionDir?: string,
+): Promise<BrowserDriver> {
+  const chromium = await launchChromiumWithExtension({
+    args: [...CHROMIUM_AUTH_ARGS, ...extraArgs],
+    env,
+    answerPrompts: true,
+    extensionDir,
+  });
   const extensionPage = await chromium.context.newPage();
   await extensionPage.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
   await extensionPage.evaluate(ENABLE_RECORDING);
@@ -75,6 +93,12 @@ export async function chromiumDriver(env: Readonly<Record<string, string>>, extr
     },
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
+    backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
+    async setKeepRawTokens(keep) {
+      await extensionPage.locator('details.settings > summary').click();
+      await extensionPage.getByRole('checkbox', { name: 'Keep raw tokens' }).setChecked(keep);
+      await extensionPage.locator('details.settings > summary').click();
+    },
     async stopServiceWorker() {
       const session = await chromium.context.newCDPSession(extensionPage);
       await session.send('ServiceWorker.enable');
@@ -102,6 +126,15 @@ export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs
     },
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
+    backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
+    async setKeepRawTokens(keep) {
+      await extensionPage.click('details.settings > summary');
+      await extensionPage.waitForSelector('input[name=keep-raw-tokens]:not([disabled])');
+      if ((await extensionPage.$eval('input[name=keep-raw-tokens]', (input) => (input as HTMLInputElement).checked)) !== keep) {
+        await extensionPage.click('input[name=keep-raw-tokens]');
+      }
+      await extensionPage.click('details.settings > summary');
+    },
     stopServiceWorker: async () => false,
     close: () => firefox.close(),
   };
