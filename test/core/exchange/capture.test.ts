@@ -1,4 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../../src/core/exchange/badge';
 import { Capture } from '../../../src/core/exchange/capture';
@@ -7,39 +6,7 @@ import { requestHeadBytes } from '../../../src/core/exchange/events';
 import type { Exchange } from '../../../src/core/exchange/model';
 import { type Outcome, summarizeExchange } from '../../../src/core/exchange/summary';
 import { labToken } from '../../helpers/fixtures';
-
-interface Recording {
-  browser: BrowserFamily;
-  scenario: string;
-  url: string;
-  events: CaptureEvent[];
-}
-
-const FIXTURES = new URL('../../fixtures/capture/', import.meta.url);
-const recordings: Recording[] = ['chromium', 'firefox'].flatMap((browser) =>
-  readdirSync(new URL(`${browser}/`, FIXTURES))
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => JSON.parse(readFileSync(new URL(`${browser}/${file}`, FIXTURES), 'utf8')) as Recording),
-);
-
-/** Replays a recording through a fresh Capture; returns every exchange it finished or left open. */
-function replay(recording: Recording, keepRawTokens = true): Exchange[] {
-  const capture = new Capture({ browser: recording.browser, keepRawTokens });
-  const latest = new Map<string, Exchange>();
-  for (const event of recording.events) {
-    const exchange = capture.apply(event);
-    if (exchange) latest.set(exchange.id, exchange);
-  }
-  return [...latest.values()];
-}
-
-const recordingOf = (browser: BrowserFamily, scenario: string) =>
-  recordings.find((candidate) => candidate.browser === browser && candidate.scenario === scenario) as Recording;
-
-const mainExchange = (recording: Recording, exchanges: Exchange[]) => {
-  const url = recording.scenario === 'preauth-first-request' ? new URL('/kernel-mode/api', recording.url).href : recording.url;
-  return exchanges.filter((exchange) => exchange.url === url).at(-1) as Exchange;
-};
+import { mainExchange, recordingOf, recordings, replay } from '../../helpers/recordings';
 
 /** The same outcomes the real-browser tests see (test/e2e/capture.e2e.test.ts), now from recorded streams. */
 const EXPECTED: Record<BrowserFamily, Record<string, Outcome>> = {

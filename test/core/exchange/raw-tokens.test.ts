@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Capture } from '../../../src/core/exchange/capture';
 import type { CaptureEvent } from '../../../src/core/exchange/events';
 import type { Exchange } from '../../../src/core/exchange/model';
 import { hasRawTokens, withoutRawTokens } from '../../../src/core/exchange/raw-tokens';
+import { mainExchange, recordingOf } from '../../helpers/recordings';
 
-const ntlmOnly = JSON.parse(readFileSync(new URL('../../fixtures/capture/firefox/ntlm-only.json', import.meta.url), 'utf8')) as {
-  events: CaptureEvent[];
-};
+const ntlmOnly = recordingOf('firefox', 'ntlm-only');
 
-function replay(capture: Capture, events: readonly CaptureEvent[]): Exchange[] {
+function applyAll(capture: Capture, events: readonly CaptureEvent[]): Exchange[] {
   const latest = new Map<string, Exchange>();
   for (const event of events) {
     const exchange = capture.apply(event);
@@ -19,7 +17,7 @@ function replay(capture: Capture, events: readonly CaptureEvent[]): Exchange[] {
 }
 
 describe('withoutRawTokens', () => {
-  const [exchange] = replay(new Capture({ browser: 'firefox', keepRawTokens: true }), ntlmOnly.events);
+  const exchange = mainExchange(ntlmOnly);
 
   it('removes every request and response token and keeps each decoded summary', () => {
     expect(exchange && hasRawTokens(exchange)).toBe(true);
@@ -44,10 +42,10 @@ describe('Capture.setKeepRawTokens', () => {
   it('turned off mid-handshake: the open exchange loses its tokens and later legs store none', () => {
     const capture = new Capture({ browser: 'firefox', keepRawTokens: true });
     const half = Math.floor(ntlmOnly.events.length / 2);
-    replay(capture, ntlmOnly.events.slice(0, half));
+    applyAll(capture, ntlmOnly.events.slice(0, half));
     capture.setKeepRawTokens(false);
     expect(Object.values(capture.snapshot().active).some(hasRawTokens)).toBe(false);
-    const [finished] = replay(capture, ntlmOnly.events.slice(half));
+    const finished = applyAll(capture, ntlmOnly.events.slice(half)).find((candidate) => candidate.url === ntlmOnly.url);
     expect(finished && hasRawTokens(finished)).toBe(false);
     expect(finished?.legs.at(-1)?.request?.credentials?.summary?.kind).toBe('ntlm-authenticate');
   });

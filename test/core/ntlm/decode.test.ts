@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ntlmAuthenticate } from '../../helpers/tokens';
 import { decodeNtlmMessage, fileTimeToIso } from '../../../src/core/ntlm/decode';
 import { hex, labToken } from '../../helpers/fixtures';
 
@@ -126,23 +127,7 @@ describe('decodeNtlmMessage — lab captures (test/fixtures/tokens)', () => {
 });
 
 describe('decodeNtlmMessage — AUTHENTICATE variants built from §2.2.1.3', () => {
-  /** AUTHENTICATE with given LM/NT response lengths and a 64-byte header (no MIC). */
-  function authenticate(lmLength: number, ntLength: number): Uint8Array {
-    const header = 72;
-    const message = new Uint8Array(header + lmLength + ntLength);
-    const view = new DataView(message.buffer);
-    message.set(hex('4e544c4d53535000 03000000'));
-    const buffer = (field: number, length: number, offset: number) => {
-      view.setUint16(field, length, true);
-      view.setUint16(field + 2, length, true);
-      view.setUint32(field + 4, offset, true);
-    };
-    buffer(12, lmLength, header);
-    buffer(20, ntLength, header + lmLength);
-    for (const field of [28, 36, 44, 52]) buffer(field, 0, header);
-    view.setUint32(60, 0x00000a01, true);
-    return message;
-  }
+  const authenticate = ntlmAuthenticate;
 
   it.each([
     [1, 0, 'anonymous'],

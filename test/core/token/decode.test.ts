@@ -3,6 +3,7 @@ import { decodeToken, decodeTokenBytes, prefixHintOf } from '../../../src/core/t
 import { OID_KRB5, OID_MS_KRB5, OID_NEGOEX, OID_NTLMSSP, OID_SPNEGO } from '../../../src/core/gssapi/oids';
 import { app, bits, ctx, enumerated, gstring, gtime, int, octets, oid, principal, seq, tlv } from '../../helpers/der';
 import { base64, labToken, labTokens } from '../../helpers/fixtures';
+import { kerberosApReq } from '../../helpers/tokens';
 
 const decoded = (token: string) => {
   const result = decodeToken(token);
@@ -201,26 +202,7 @@ describe('decodeToken — Kerberos shapes built from RFC 4120', () => {
   });
 
   it('marks weak ticket encryption (RC4, RFC 8429)', () => {
-    const ticket = app(
-      1,
-      seq(
-        ctx(0, int(5)),
-        ctx(1, gstring('LAB.TEST')),
-        ctx(2, principal(3, 'HTTP', 'web')),
-        ctx(3, seq(ctx(0, int(23)), ctx(1, int(4)), ctx(2, octets([0])))),
-      ),
-    );
-    const apReq = app(
-      14,
-      seq(
-        ctx(0, int(5)),
-        ctx(1, int(14)),
-        ctx(2, bits(0, 0x20, 0, 0, 0)),
-        ctx(3, ticket),
-        ctx(4, seq(ctx(0, int(23)), ctx(2, octets([0])))),
-      ),
-    );
-    const result = decoded(base64(app(0, oid(OID_MS_KRB5), [0x01, 0x00], apReq)));
+    const result = decoded(base64(kerberosApReq(23)));
     expect(result.value.token.kerberos).toMatchObject({
       ticketEtypeName: 'rc4-hmac',
       ticketKvno: 4,

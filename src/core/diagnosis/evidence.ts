@@ -1,0 +1,129 @@
+// Shared ways to cite evidence from an exchange, so every rule points at legs and headers the same way.
+import type { AuthItem, Exchange } from '../exchange/model';
+import type { Evidence, ExchangeContext, Finding, FindingSeverity, Fix, RuleId } from './finding';
+
+export interface FindingParts {
+  readonly severity: FindingSeverity;
+  readonly title: string;
+  readonly evidence: readonly Evidence[];
+  readonly explanation: string;
+  readonly fixes?: readonly Fix[];
+  readonly missing?: string | null;
+}
+
+export function finding(id: RuleId, context: ExchangeContext, parts: FindingParts): Finding {
+  return {
+    id,
+    exchangeId: context.exchange.id,
+    url: context.exchange.url,
+    fixes: [],
+    missing: null,
+    ...parts,
+  };
+}
+
+/** "Negotiate (SPNEGO init, Kerberos, 1,380 bytes)": what an auth header carried, never the token itself. */
+export function describeAuthItem(item: AuthItem): string {
+  const summary = item.summary;
+  if (!summary) return item.scheme;
+  if (summary.error) return `${item.scheme} (undecodable: ${summary.error})`;
+  const parts = [summary.kind, summary.mechanism, `${summary.byteLength} bytes`];
+  if (summary.negState) parts.push(`negState ${summary.negState}`);
+  if (summary.kerberosError) parts.push(summary.kerberosError);
+  if (summary.spn) parts.push(`SPN ${summary.spn}`);
+  return `${item.scheme} (${parts.filter(Boolean).join(', ')})`;
+}
+
+/** The first leg whose response offered these challenges (WWW- or Proxy-Authenticate). */
+export function offeredEvidence(exchange: Exchange): Evidence[] {
+  const index = exchange.legs.findIndex((leg) => (leg.response?.challenges.length ?? 0) + (leg.response?.proxyChallenges.length ?? 0) > 0);
+  const response = exchange.legs[index]?.response;
+  if (!response) return [];
+  const evidence: Evidence[] = [];
+  if (response.challenges.length > 0) {
+    evidence.push({
+      leg: index,
+      source: 'response',
+      name: `${response.status} WWW-Authenticate`,
+      value: response.challenges.map(describeAuthItem).join(' · '),
+    });
+  }
+  if (response.proxyChallenges.length > 0) {
+    evidence.push({
+      leg: index,
+      source: 'response',
+      name: `${response.status} Proxy-Authenticate`,
+      value: response.proxyChallenges.map(describeAuthItem).join(' · '),
+    });
+  }
+  return evidence;
+}
+
+/** Every credential the browser showed it sent. */
+export function sentEvidence(exchange: Exchange): Evidence[] {
+  return exchange.legs.flatMap((leg, index): Evidence[] => {
+    const sent: Evidence[] = [];
+    if (leg.request?.credentials)
+      sent.push({ leg: index, source: 'request', name: 'Authorization', value: describeAuthItem(leg.request.credentials) });
+    if (leg.request?.proxyCredentials) {
+      sent.push({ leg: index, source: 'request', name: 'Proxy-Authorization', value: describeAuthItem(leg.request.proxyCredentials) });
+    }
+    return sent;
+  });
+}
+
+/** Server tokens (NTLM CHALLENGE, SPNEGO answers, KRB-ERROR) with the leg that carried them. */
+export function serverTokenEvidence(exchange: Exchange): Evidence[] {
+  return exchange.legs.flatMap((leg, index) =>
+    [...(leg.response?.challenges ?? []), ...(leg.response?.proxyChallenges ?? [])]
+      .filter((item) => item.summary !== null)
+      .map((item): Evidence => ({
+        leg: index,
+        source: 'token',
+        name: `${leg.response?.status} ${item.scheme} token`,
+        value: describeAuthItem(item),
+      })),
+  );
+}
+
+/** "401 → 401 → 200", with ✕ for an error and … for a leg without an answer. */
+export function statusChain(exchange: Exchange): string {
+  const chain = exchange.legs.map((leg) => (leg.response ? String(leg.response.status) : '…'));
+  if (exchange.error) chain.push(`✕ ${exchange.error}`);
+  return chain.join(' → ');
+}
+
+export function statusEvidence(exchange: Exchange): Evidence {
+  return {
+    leg: null,
+    source: 'summary',
+    name: 'status chain',
+    value: statusChain(exchange) + (exchange.hiddenLegs ? ' (legs hidden by the browser)' : ''),
+  };
+}
+
+/** Where the browser hid the legs that carry its own tokens: what is missing and how to see it. */
+export function hiddenLegsNote(exchange: Exchange): string | null {
+  if (!exchange.hiddenLegs) return null;
+  return (
+    'Chromium does not show extensions the requests that carry its own tokens, nor the 401s in between. Record a NetLog ' +
+    '(chrome://net-export or edge://net-export, the default "strip private information" mode is enough) while reproducing, ' +
+    'and open it in AuthScope: it shows every leg, the token sizes, the SPN asked for and the GSSAPI/SSPI result.'
+  );
+}
+
+/** Every credential sent, newest last. */
+export function sentItems(exchange: Exchange): { readonly leg: number; readonly item: AuthItem }[] {
+  return exchange.legs.flatMap((leg, index) => {
+    const item = leg.request?.credentials ?? leg.request?.proxyCredentials ?? null;
+    return item ? [{ leg: index, item }] : [];
+  });
+}
+
+export const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+};

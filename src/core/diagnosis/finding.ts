@@ -1,0 +1,94 @@
+// What the diagnosis engine produces: findings with stable ids, each citing the evidence it used and the fix.
+import type { ExchangeSummary } from '../exchange/summary';
+import type { Exchange } from '../exchange/model';
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** Stable rule ids: the panel, badge, copy, CLI and importers all use them. */
+export type RuleId =
+  | 'kerberos-ok'
+  | 'ntlm-used'
+  | 'ntlm-fallback'
+  | 'no-token-sent'
+  | 'not-allowlisted'
+  | 'spn-unknown'
+  | 'no-kerberos-credentials'
+  | 'kerberos-rejected'
+  | 'kerberos-error'
+  | 'auth-loop'
+  | 'preauth-first-request'
+  | 'size-says-kerberos'
+  | 'size-says-ntlm'
+  | 'header-too-large'
+  | 'kernel-mode'
+  | 'persistent-auth'
+  | 'proxy-auth'
+  | 'weak-etype'
+  | 'ntlm-v1'
+  | 'anonymous-ntlm'
+  | 'no-mutual-auth'
+  | 'spn-mismatch'
+  | 'iis-substatus'
+  | 'private-window'
+  | 'delegation'
+  | 'auth-failed';
+
+/** One fact a finding rests on, pointing at where it was read. Never a raw token. */
+export interface Evidence {
+  /** Leg index in the exchange (0 = first request / response), or null for the exchange as a whole. */
+  readonly leg: number | null;
+  readonly source: 'request' | 'response' | 'token' | 'prompt' | 'error' | 'netlog' | 'browser' | 'log' | 'summary';
+  /** Header, token field or event name, e.g. "WWW-Authenticate", "AP-REQ sname", "AUTH_HANDLER_CREATE_RESULT". */
+  readonly name: string;
+  readonly value: string;
+}
+
+/** A ready-to-apply setting for one platform (registry value, policy JSON, Firefox pref, command). */
+export interface PlatformSetting {
+  readonly platform: 'windows' | 'linux' | 'macos' | 'firefox' | 'server';
+  readonly how: string;
+  readonly value: string;
+}
+
+export interface Fix {
+  readonly text: string;
+  /** Commands to run as shown (setspn, klist, ...). */
+  readonly commands?: readonly string[];
+  readonly settings?: readonly PlatformSetting[];
+}
+
+export interface Finding {
+  readonly id: RuleId;
+  readonly severity: FindingSeverity;
+  readonly title: string;
+  /** The exchange the finding is about (null for findings on a lone token or a log line). */
+  readonly exchangeId: string | null;
+  readonly url: string | null;
+  readonly evidence: readonly Evidence[];
+  readonly explanation: string;
+  readonly fixes: readonly Fix[];
+  /** What the source did not show that would make the finding certain, and how to get it. */
+  readonly missing: string | null;
+}
+
+/** What the shell knows about the browser beyond the exchange (all optional; unknown = null). */
+export interface DiagnosisEnvironment {
+  /** The SPN the browser will ask for, predicted from DNS (Firefox `dns.resolve` canonical name) and the port. */
+  readonly predictedSpn?: string | null;
+}
+
+/** Everything a rule may read about one exchange. */
+export interface ExchangeContext {
+  readonly exchange: Exchange;
+  readonly summary: ExchangeSummary;
+  readonly environment: DiagnosisEnvironment;
+}
+
+export interface ExchangeRule {
+  /** The ids of the findings this rule can produce (one file per rule; a rule may refine itself). */
+  readonly ids: readonly RuleId[];
+  /** Findings this exchange supports; none when the evidence is absent (rules never guess). */
+  check(context: ExchangeContext): readonly Finding[];
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseExchange } from '../../../../src/core/diagnosis/engine';
+import { mainExchange, recordingOf } from '../../../helpers/recordings';
+
+describe('spn-mismatch', () => {
+  const noToken = mainExchange(recordingOf('firefox', 'spn-unknown'));
+
+  it('shows both names when the browser will ask for the CNAME target', () => {
+    const [mismatch] = diagnoseExchange(noToken, { predictedSpn: 'HTTP/web01.lab.test' }).filter(
+      (finding) => finding.id === 'spn-mismatch',
+    );
+    expect(mismatch?.severity).toBe('warning');
+    expect(mismatch?.title).toBe('The browser asks for HTTP/web01.lab.test, not HTTP/nospn.lab.test');
+    expect(
+      mismatch?.fixes
+        .flatMap((fix) => fix.settings ?? [])
+        .map((setting) => setting.value)
+        .join('\n'),
+    ).toContain('DisableAuthNegotiateCnameLookup');
+  });
+
+  it('points at the port when no ticket was issued and the URL has one', () => {
+    const [mismatch] = diagnoseExchange(noToken, { predictedSpn: 'HTTP/nospn.lab.test' }).filter(
+      (finding) => finding.id === 'spn-mismatch',
+    );
+    expect(mismatch?.title).toMatch(/leaves out port \d+/);
+    expect(
+      mismatch?.fixes
+        .flatMap((fix) => fix.settings ?? [])
+        .map((setting) => setting.value)
+        .join('\n'),
+    ).toContain('EnableAuthNegotiatePort');
+  });
+
+  it('stays silent when the ticket’s SPN is the URL host (a ticket proves the SPN exists)', () => {
+    for (const scenario of ['kerberos-ok', 'stale-keytab']) {
+      expect(diagnoseExchange(mainExchange(recordingOf('firefox', scenario))).map((finding) => finding.id)).not.toContain('spn-mismatch');
+    }
+  });
+});

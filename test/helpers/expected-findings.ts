@@ -1,0 +1,31 @@
+// The finding ids each browser's capture supports per lab scenario: asserted on the recordings (unit) and in
+// real browsers (E2E), so both prove the same matrix.
+import type { RuleId } from '../../src/core/diagnosis/finding';
+import type { BrowserFamily } from '../../src/core/exchange/events';
+
+export const EXPECTED_FINDINGS: Record<BrowserFamily, Record<string, RuleId[]>> = {
+  chromium: {
+    'kerberos-ok': ['kerberos-ok'],
+    // Chromium hides its retry: the final bare 401 cannot tell "no ticket" from "ticket refused".
+    'spn-unknown': ['auth-failed'],
+    'not-allowlisted': ['no-token-sent'],
+    'stale-keytab': ['auth-failed'],
+    'token-too-large': ['header-too-large'],
+    'ntlm-only': ['ntlm-used', 'persistent-auth'],
+    // Authenticated, but nothing visible says which mechanism.
+    'ntlm-fallback': ['persistent-auth'],
+    'preauth-first-request': ['preauth-first-request', 'kernel-mode'],
+    'auth-loop': ['auth-loop', 'ntlm-fallback'],
+  },
+  firefox: {
+    'kerberos-ok': ['kerberos-ok', 'no-mutual-auth'],
+    'spn-unknown': ['no-token-sent'],
+    'not-allowlisted': ['no-token-sent'],
+    'stale-keytab': ['kerberos-rejected'],
+    'token-too-large': ['header-too-large'],
+    'ntlm-only': ['ntlm-used', 'kernel-mode', 'persistent-auth'],
+    'ntlm-fallback': ['ntlm-fallback', 'kernel-mode', 'persistent-auth'],
+    'preauth-first-request': ['preauth-first-request'],
+    'auth-loop': ['auth-loop', 'ntlm-fallback', 'kernel-mode'],
+  },
+};
