@@ -8,7 +8,17 @@ import packageJson from './package.json' with { type: 'json' };
 const browser = process.env['AUTHSCOPE_BROWSER'] === 'firefox' ? 'firefox' : 'chrome';
 
 export default defineConfig({
-  plugins: [crx({ manifest: { ...manifest, version: packageJson.version }, browser })],
+  // Firefox alone has `dns.resolve`, which predicts the SPN from the canonical name (README: permissions).
+  plugins: [
+    crx({
+      manifest: {
+        ...manifest,
+        version: packageJson.version,
+        permissions: browser === 'firefox' ? [...manifest.permissions, 'dns'] : manifest.permissions,
+      },
+      browser,
+    }),
+  ],
   build: {
     outDir: `dist/${browser}`,
     emptyOutDir: true,

@@ -4,6 +4,9 @@ import { tokenTree, renderTree } from '../core/report/token-tree';
 import { tokenResultJson } from '../core/token/json';
 import { decodeInput } from '../core/token/input';
 import type { Problem } from '../core/result';
+import { diagnoseToken } from '../core/diagnosis/token';
+import { findingJson } from '../core/diagnosis/json';
+import { summarizeDecoded } from '../core/exchange/capture';
 
 declare const __AUTHSCOPE_VERSION__: string;
 
@@ -47,7 +50,15 @@ export function run(
   const text = operands.length === 1 && operands[0] === '-' ? io.stdin() : operands.join(' ');
   const decoded = decodeInput(text);
   const { result } = decoded;
-  if (json) io.out(JSON.stringify(tokenResultJson(result, decoded.input?.scheme ?? null, decoded.inputWarnings), null, 2));
+  const findings = result.ok ? diagnoseToken(summarizeDecoded(result.value)) : [];
+  if (json)
+    io.out(
+      JSON.stringify(
+        { ...tokenResultJson(result, decoded.input?.scheme ?? null, decoded.inputWarnings), findings: findings.map(findingJson) },
+        null,
+        2,
+      ),
+    );
   if (!result.ok) {
     io.err(`authscope: not decodable: ${result.error.message} (${result.error.code} at offset ${result.error.offset})`);
     return 2;
@@ -56,6 +67,10 @@ export function run(
     io.out(renderTree(tokenTree(result.value.token)));
     const warnings: readonly Problem[] = [...decoded.inputWarnings, ...result.warnings];
     for (const warning of warnings) io.out(`warning: ${warning.message} (${warning.code} at offset ${warning.offset})`);
+    for (const finding of findings)
+      io.out(
+        `finding: [${finding.severity}] ${finding.id}: ${finding.title}\n  ${finding.explanation}\n  fix: ${finding.fixes.map((fix) => fix.text).join(' / ')}`,
+      );
   }
   return 0;
 }

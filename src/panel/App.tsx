@@ -1,18 +1,19 @@
-// The panel for now: a token decoder over the core (paste a header or token, read the decoded tree).
-// The live exchange list arrives with the capture and panel issues.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { decodeInput } from '../core/token/input';
-import { tokenTree } from '../core/report/token-tree';
+// The panel: the inspected tab's exchanges with their findings, a token decoder, and an IIS log explainer.
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { isPanelResponse, panelRequest } from '../shared/protocol';
-import { ProblemList } from './components/ProblemList';
 import { SettingsMenu } from './components/SettingsMenu';
-import { TokenTreeView } from './components/TokenTreeView';
+import { inspectedTabId } from './inspected-tab';
+import { DecoderView } from './views/DecoderView';
+import { IisLogView } from './views/IisLogView';
+import { LiveView } from './views/LiveView';
+
+const VIEWS = { live: 'Findings', decoder: 'Token decoder', iis: 'IIS log' } as const;
+type ViewId = keyof typeof VIEWS;
 
 export function App() {
-  const [text, setText] = useState('');
   const [version, setVersion] = useState<string | null>(null);
-  const decoded = useMemo(() => (text.trim() ? decodeInput(text) : null), [text]);
+  const [view, setView] = useState<ViewId>(() => (new URLSearchParams(location.search).get('view') as ViewId | null) ?? 'live');
 
   useEffect(() => {
     browser.runtime
@@ -26,36 +27,18 @@ export function App() {
       <header class="toolbar">
         <strong>AuthScope</strong>
         <span class="muted">{version ? `v${version}` : 'background not reachable'}</span>
+        <nav role="tablist" aria-label="Views">
+          {(Object.keys(VIEWS) as ViewId[]).map((id) => (
+            <button key={id} role="tab" aria-selected={view === id} class={view === id ? 'selected' : ''} onClick={() => setView(id)}>
+              {VIEWS[id]}
+            </button>
+          ))}
+        </nav>
         <SettingsMenu />
       </header>
-      <label class="input-label" for="token-input">
-        Paste a token or an auth header (<code>WWW-Authenticate: Negotiate oRQw…</code>, <code>NTLM TlRM…</code>, <code>YII…</code>)
-      </label>
-      <textarea
-        id="token-input"
-        class="token-input"
-        spellcheck={false}
-        value={text}
-        onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
-      />
-      {decoded && <DecodeResult decoded={decoded} />}
+      {view === 'live' && <LiveView tabId={inspectedTabId()} />}
+      {view === 'decoder' && <DecoderView />}
+      {view === 'iis' && <IisLogView />}
     </main>
-  );
-}
-
-function DecodeResult({ decoded }: { decoded: ReturnType<typeof decodeInput> }) {
-  const { result, inputWarnings } = decoded;
-  if (!result.ok) {
-    return (
-      <section aria-label="Decode error">
-        <ProblemList title="Not decodable" problems={[result.error]} severity="error" />
-      </section>
-    );
-  }
-  return (
-    <section aria-label="Decoded token">
-      <TokenTreeView root={tokenTree(result.value.token)} />
-      <ProblemList title="Warnings" problems={[...inputWarnings, ...result.warnings]} severity="warning" />
-    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/authscope';
-import { labTokens } from '../helpers/fixtures';
+import { base64, labTokens } from '../helpers/fixtures';
+import { kerberosApReq, ntlmAuthenticate } from '../helpers/tokens';
 
 function cli(args: string[], stdin = '') {
   const out: string[] = [];
@@ -25,6 +26,19 @@ describe('authscope decode', () => {
       expect(JSON.parse(out).error).toBeNull();
     },
   );
+
+  it('prints the findings a lone token supports: a Kerberos error, an RC4 ticket, NTLMv1', () => {
+    const krbError = labTokens.find((fixture) => fixture.name === 'apache-reject-krb-error-badkeyver')?.value ?? '';
+    const json = JSON.parse(cli(['decode', '--json', krbError]).out);
+    expect(json.findings).toEqual([
+      expect.objectContaining({ id: 'kerberos-error', severity: 'error', title: expect.stringMatching(/^KRB_AP_ERR_BADKEYVER \(44\)/) }),
+    ]);
+    expect(cli(['decode', base64(kerberosApReq(23))]).out).toMatch(
+      /finding: \[warning\] weak-etype: Service ticket encrypted with rc4-hmac/,
+    );
+    expect(cli(['decode', `NTLM ${base64(ntlmAuthenticate(24, 24))}`]).out).toContain('finding: [error] ntlm-v1');
+    expect(JSON.parse(cli(['decode', '--json', 'Negotiate oRQwEqADCgEAoQsGCSqGSIb3EgECAg==']).out).findings).toEqual([]);
+  });
 
   it('accepts a bare token and a token split over several arguments', () => {
     expect(cli(['decode', 'oRQwEqADCgEAoQsGCSqGSIb3EgECAg==']).out).toContain('negState: accept-completed');

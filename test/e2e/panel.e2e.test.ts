@@ -22,7 +22,7 @@ describe('built extension in Chromium', () => {
 
   it('opens the panel page, reaches the background, and decodes a pasted WWW-Authenticate header', async () => {
     const page = await chromium.context.newPage();
-    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
+    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?view=decoder`);
     await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe(`v${version}`);
     await page.locator('#token-input').fill(`WWW-Authenticate: ${staleKeytab?.value}`);
     const tree = page.getByRole('tree', { name: 'Decoded token' });
@@ -30,9 +30,29 @@ describe('built extension in Chromium', () => {
     expect(await tree.textContent()).toContain('negStatereject');
   });
 
+  it('explains pasted IIS log lines: the KB2749007 401.1 and a healthy NTLM handshake', async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?view=iis`);
+    await page
+      .locator('#iis-log-input')
+      .fill(
+        [
+          '#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-substatus sc-win32-status',
+          '2012-08-22 17:41:09 10.0.0.22 GET /App1/default.aspx 401 1 2148074254',
+          '2012-08-22 17:41:10 10.0.0.21 GET /legacy/ 401 2 5',
+          '2012-08-22 17:41:10 10.0.0.21 GET /legacy/ 401 1 2148074254',
+          '2012-08-22 17:41:10 10.0.0.21 GET /legacy/ 200 0 0',
+        ].join('\n'),
+      );
+    await expect
+      .poll(() => page.locator('[data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding'))))
+      .toEqual(['preauth-first-request', 'ntlm-used']);
+    expect(await page.getByRole('table', { name: 'Log lines explained' }).textContent()).toContain('401.1 2148074254');
+  });
+
   it('shows a decode error with its code and offset for garbage', async () => {
     const page = await chromium.context.newPage();
-    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
+    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?view=decoder`);
     await page.locator('#token-input').fill('Negotiate YII*');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('base64-invalid-char at 3');
   });
@@ -46,7 +66,7 @@ describe('built extension in Firefox', () => {
   afterAll(async () => firefox?.close());
 
   it('opens the panel page, reaches the background event page, and decodes an NTLM CHALLENGE', async () => {
-    const page = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html');
+    const page = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html?view=decoder');
     await page.waitForFunction((expected) => document.querySelector('.toolbar .muted')?.textContent === expected, {}, `v${version}`);
     const challenge = labTokens.find((fixture) => fixture.name === 'lab-ntlm-challenge');
     await page.locator('#token-input').fill(`WWW-Authenticate: ${challenge?.value}`);

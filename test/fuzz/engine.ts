@@ -1,5 +1,6 @@
 // Deterministic fuzzing of the core decoders: random bytes and mutations (bit flips, truncation, length-field
 // tampering, insertions, splices) of real vectors. Used by the unit suite (a smoke run) and `npm run fuzz`.
+import { explainIisLog } from '../../src/core/iis-log/explain';
 import { readFileSync } from 'node:fs';
 import { decodeBase64 } from '../../src/core/bytes/base64';
 import { parseChallenges, parseCredentials } from '../../src/core/http/auth-header';
@@ -124,6 +125,37 @@ export function mutateHeader(random: Random): string {
   return text;
 }
 
+const LOG_PIECES = [
+  '#Fields: date time c-ip cs-uri-stem sc-status sc-substatus sc-win32-status cs-bytes',
+  '#Fields: sc-status',
+  '#Software: IIS',
+  '2024-01-01',
+  '00:00:00',
+  '10.0.0.1',
+  '/app',
+  '401',
+  '200',
+  '2',
+  '1',
+  '5',
+  '2148074254',
+  '-',
+  '+',
+  ' ',
+  '\n',
+  '\r\n',
+];
+
+/** A mutated IIS W3C log built from log pieces and random characters. */
+export function mutateLog(random: Random): string {
+  let text = '';
+  for (let pieces = random.below(40); pieces > 0; pieces--) {
+    text += random.below(6) === 0 ? String.fromCharCode(random.below(0x250)) : random.pick(LOG_PIECES);
+    if (random.below(3) === 0) text += random.pick([' ', '\n']);
+  }
+  return text;
+}
+
 export interface FuzzTarget<Input = unknown> {
   readonly name: string;
   /** Builds one input from the random stream. */
@@ -197,6 +229,15 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
       return `${random.pick(['', 'Authorization: ', 'WWW-Authenticate: ', 'X: '])}${random.pick(['', 'Negotiate ', 'NTLM '])}${mutateHeader(random)}${token}`;
     },
     check: (text: string) => checkResult(decodeInput(text).result),
+  }),
+  target({
+    name: 'IIS W3C log',
+    input: (random) => mutateLog(random),
+    check(text: string) {
+      const result = explainIisLog(text);
+      if (result.ok) JSON.stringify(result.value.stories);
+      return checkResult(result);
+    },
   }),
 ];
 

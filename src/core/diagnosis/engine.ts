@@ -4,6 +4,7 @@ import { summarizeExchange } from '../exchange/summary';
 import { SEVERITY_RANK, type DiagnosisEnvironment, type ExchangeRule, type Finding, type FindingSeverity, type RuleId } from './finding';
 import { authFailed } from './rules/auth-failed';
 import { authLoop } from './rules/auth-loop';
+import { credentialPrompt } from './rules/credential-prompt';
 import { delegation } from './rules/delegation';
 import { headerTooLarge } from './rules/header-too-large';
 import { iisSubstatus } from './rules/iis-substatus';
@@ -31,6 +32,7 @@ export const RULES: readonly ExchangeRule[] = [
   noTokenSent,
   authFailed,
   proxyAuth,
+  credentialPrompt,
   ntlmFallback,
   spnMismatch,
   privateWindow,

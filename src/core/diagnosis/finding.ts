@@ -33,7 +33,8 @@ export type RuleId =
   | 'iis-substatus'
   | 'private-window'
   | 'delegation'
-  | 'auth-failed';
+  | 'auth-failed'
+  | 'credential-prompt';
 
 /** One fact a finding rests on, pointing at where it was read. Never a raw token. */
 export interface Evidence {

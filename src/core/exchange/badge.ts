@@ -1,7 +1,7 @@
-// The toolbar badge of a tab: how many authentication problems it had, coloured by the worst, with a summary
-// in the tooltip. Empty when all is well.
+// The toolbar badge of a tab: how many exchanges have a problem (an error or warning finding of the diagnosis
+// engine), coloured by the worst, with each problem's title in the tooltip. Empty when all is well.
+import { diagnoseExchange } from '../diagnosis/engine';
 import type { Exchange } from './model';
-import { summarizeExchange } from './summary';
 
 export interface BadgeState {
   readonly text: string;
@@ -18,13 +18,12 @@ export function badgeFor(exchanges: readonly Exchange[]): BadgeState {
   let problems = 0;
   let worst: 'error' | 'warning' | null = null;
   for (const exchange of exchanges) {
-    // Browsers do not authenticate favicon fetches; their 401s are noise next to the page's own.
-    if (isFavicon(exchange.url)) continue;
-    const { problem } = summarizeExchange(exchange);
-    if (!problem) continue;
+    // Findings are listed worst first: the first one says whether the exchange is a problem.
+    const [top] = diagnoseExchange(exchange);
+    if (!top || top.severity === 'info') continue;
     problems++;
-    if (problem.severity === 'error' || worst === null) worst = problem.severity;
-    reasons.set(problem.reason, (reasons.get(problem.reason) ?? 0) + 1);
+    if (top.severity === 'error' || worst === null) worst = top.severity;
+    reasons.set(top.title, (reasons.get(top.title) ?? 0) + 1);
     try {
       hosts.add(new URL(exchange.url).host);
     } catch {
@@ -40,12 +39,4 @@ export function badgeFor(exchanges: readonly Exchange[]): BadgeState {
     color: BADGE_COLORS[worst],
     title: `AuthScope: ${problems} auth problem${problems === 1 ? '' : 's'} on ${where}: ${why}`,
   };
-}
-
-function isFavicon(url: string): boolean {
-  try {
-    return new URL(url).pathname === '/favicon.ico';
-  } catch {
-    return false;
-  }
 }

@@ -1,8 +1,9 @@
 // Builds exchanges from capture events. Pure and synchronous: the background feeds it browser events and
 // persists what it returns; tests feed it recorded event streams.
 import { type AuthChallenge, parseChallenges, parseCredentials } from '../http/auth-header';
+import { diagnoseExchange, worstSeverity } from '../diagnosis/engine';
 import { isWeakEtype } from '../kerberos/constants';
-import { decodeToken } from '../token/decode';
+import { type DecodedTokenText, decodeToken } from '../token/decode';
 import {
   type BrowserFamily,
   type CaptureEvent,
@@ -67,31 +68,39 @@ function isAuthResponse(statusCode: number, headers: readonly Header[]): boolean
 /** Decodes a token into its small summary; never throws. */
 export function summarizeToken(token: string): TokenSummary {
   const result = decodeToken(token);
-  const empty = {
-    mechanism: null,
-    negState: null,
-    kerberosError: null,
-    spn: null,
-    realm: null,
-    ticketEtype: null,
-    weakEtype: false,
-    mutualRequired: null,
-    ntlmResponse: null,
-    ntlmUser: null,
-    ntlmWorkstation: null,
-    ntlmServer: null,
-  } as const;
-  if (!result.ok) return { ...empty, kind: 'unknown', byteLength: 0, error: `${result.error.code}: ${result.error.message}` };
-  const decoded = result.value.token;
+  if (!result.ok) {
+    return {
+      kind: 'unknown',
+      mechanism: null,
+      byteLength: 0,
+      negState: null,
+      kerberosError: null,
+      spn: null,
+      realm: null,
+      ticketEtype: null,
+      weakEtype: false,
+      mutualRequired: null,
+      ntlmResponse: null,
+      ntlmUser: null,
+      ntlmWorkstation: null,
+      ntlmServer: null,
+      error: `${result.error.code}: ${result.error.message}`,
+    };
+  }
+  return summarizeDecoded(result.value);
+}
+
+/** The small summary of a decoded token. */
+export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
+  const decoded = text.token;
   const kerberos = decoded.kerberos ?? decoded.spnego?.inner?.kerberos ?? null;
   const ntlm = decoded.ntlm ?? decoded.spnego?.inner?.ntlm ?? null;
   const apReq = kerberos?.message === 'ap-req' ? kerberos : null;
   const ntlmUser = ntlm?.user ? (ntlm.domain ? `${ntlm.domain}\\${ntlm.user}` : ntlm.user) : null;
   return {
-    ...empty,
     kind: decoded.kind,
     mechanism: decoded.mechanism,
-    byteLength: result.value.bytes.length,
+    byteLength: text.bytes.length,
     negState: decoded.spnego?.negState ?? null,
     kerberosError: kerberos?.errorName ?? null,
     spn: apReq?.sname ?? null,
@@ -380,7 +389,8 @@ export class Capture {
     const summary = summarizeExchange(exchange);
     if (summary.mechanism === 'kerberos') state.kerberos++;
     if (summary.mechanism === 'ntlm') state.ntlm++;
-    if (summary.problem) state.failures++;
+    const worst = worstSeverity(diagnoseExchange(exchange));
+    if (worst === 'error' || worst === 'warning') state.failures++;
   }
 }
 

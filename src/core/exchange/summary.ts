@@ -5,8 +5,6 @@ import type { AuthItem, Exchange } from './model';
 
 export type Outcome = 'authenticated' | 'rejected' | 'no-token-sent' | 'header-too-large' | 'loop' | 'anonymous' | 'unknown';
 
-export type Severity = 'error' | 'warning';
-
 export interface ExchangeSummary {
   /** Schemes the server offered, in order, without repeats (e.g. ["Negotiate", "NTLM"]). */
   readonly offered: readonly string[];
@@ -14,8 +12,6 @@ export interface ExchangeSummary {
   /** Where the mechanism was read: the browser's token, the server's answer, or the prompt's scheme. */
   readonly mechanismEvidence: 'client-token' | 'server-token' | 'prompt' | null;
   readonly outcome: Outcome;
-  /** Set when the exchange is an authentication problem (the badge counts these). */
-  readonly problem: { readonly severity: Severity; readonly reason: string } | null;
   /** Largest request head seen with credentials (bytes), when the browser showed the headers. */
   readonly requestAuthBytes: number | null;
 }
@@ -90,27 +86,5 @@ function computeSummary(exchange: Exchange): ExchangeSummary {
     outcome = 'authenticated';
   } else outcome = 'anonymous';
 
-  let problem: ExchangeSummary['problem'] = null;
-  if (outcome === 'unknown' && (finalStatus === 401 || finalStatus === 407)) {
-    problem = {
-      severity: 'error',
-      reason: `final ${finalStatus} after a retry this browser does not show: token refused or never produced (a NetLog shows which)`,
-    };
-  } else if (outcome === 'rejected' && exchange.preAuthenticated) {
-    problem = { severity: 'error', reason: 'credentials sent before any challenge were refused (401.1, KB2749007)' };
-  } else if (outcome === 'rejected' || outcome === 'loop' || outcome === 'no-token-sent' || outcome === 'header-too-large') {
-    problem = { severity: 'error', reason: OUTCOME_REASONS[outcome] };
-  } else if (exchange.preAuthenticated) {
-    problem = { severity: 'warning', reason: 'credentials sent before any challenge (pre-authenticated first request)' };
-  } else if (exchange.prompts.length > 0) {
-    problem = { severity: 'warning', reason: `the browser had to prompt for ${exchange.prompts[0]?.scheme} credentials` };
-  }
-  return { offered, mechanism, mechanismEvidence, outcome, problem, requestAuthBytes };
+  return { offered, mechanism, mechanismEvidence, outcome, requestAuthBytes };
 }
-
-const OUTCOME_REASONS = {
-  rejected: 'the server refused the credentials (final 401)',
-  loop: 'the server kept answering 401 after credentials (authentication loop)',
-  'no-token-sent': 'the server challenged and the browser sent no credentials',
-  'header-too-large': 'HTTP 400 after credentials: the request header was too large',
-} as const;

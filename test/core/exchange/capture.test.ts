@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor } from '../../../src/core/exchange/badge';
 import { Capture } from '../../../src/core/exchange/capture';
 import type { BrowserFamily, CaptureEvent, Header } from '../../../src/core/exchange/events';
 import { requestHeadBytes } from '../../../src/core/exchange/events';
@@ -94,13 +93,6 @@ describe('Capture — recorded lab streams (test/fixtures/capture)', () => {
     expect(sent?.token).toBeNull();
     expect(sent?.summary?.kind).toBe('spnego-init');
     expect(JSON.stringify(exchange)).not.toContain('YII');
-  });
-
-  it('gives the badge the recorded problem and ignores favicon noise', () => {
-    const badge = badgeFor(replay(recordingOf('chromium', 'spn-unknown')));
-    expect(badge.text).toBe('1');
-    expect(badge.color).toBe('#d93025');
-    expect(badge.title).toMatch(/^AuthScope: 1 auth problem on nospn\.lab\.test:\d+: final 401 after a retry this browser does not show/);
   });
 
   it('restores from a snapshot after the worker stops, at every point of a handshake', () => {

@@ -26,6 +26,8 @@ export interface BrowserDriver {
   trace(): Promise<CaptureEvent[]>;
   /** When the background now running started: a new value means the worker / event page was restarted. */
   backgroundStartedAt(): Promise<number>;
+  /** Opens the panel for the tab and returns the finding ids it shows for the exchange of `url`, in order. */
+  panelFindings(tabId: number, url: string): Promise<string[]>;
   /** Ticks or unticks "Keep raw tokens" in the panel's settings, as a user would. */
   setKeepRawTokens(keep: boolean): Promise<void>;
   /** Stops the extension's service worker (Chromium); returns false where the browser cannot. */
@@ -63,6 +65,23 @@ const READ_STARTED_AT = async (request: PanelRequest) => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   return ((await api.runtime.sendMessage(request)) as PanelResponse).startedAt;
 };
+/** Runs in the panel page: the finding ids shown for the latest exchange of `url` (newest last), once rendered. */
+const READ_PANEL_FINDINGS = (url: string) => {
+  const sections = [...document.querySelectorAll('section.exchange')].filter((section) =>
+    section.getAttribute('aria-label')?.endsWith(` ${url}`),
+  );
+  return [...(sections.at(-1)?.querySelectorAll('[data-finding]') ?? [])].map((finding) => finding.getAttribute('data-finding') ?? '');
+};
+
+async function pollPanel(read: () => Promise<string[]>): Promise<string[]> {
+  let findings: string[] = [];
+  for (let attempt = 0; attempt < 50 && findings.length === 0; attempt++) {
+    findings = await read();
+    if (findings.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return findings;
+}
+
 const ENABLE_RECORDING = async () => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   await api.storage.local.set({ settings: { recordEvents: true, keepRawTokens: true } });
@@ -94,6 +113,13 @@ export async function chromiumDriver(
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
+    async panelFindings(tabId, url) {
+      const panel = await chromium.context.newPage();
+      await panel.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?tabId=${tabId}`);
+      const findings = await pollPanel(() => panel.evaluate(READ_PANEL_FINDINGS, url));
+      await panel.close();
+      return findings;
+    },
     async setKeepRawTokens(keep) {
       await extensionPage.locator('details.settings > summary').click();
       await extensionPage.getByRole('checkbox', { name: 'Keep raw tokens' }).setChecked(keep);
@@ -127,6 +153,12 @@ export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
+    async panelFindings(tabId, url) {
+      const panel = await openFirefoxExtensionPage(firefox, `/src/panel/panel.html?tabId=${tabId}`);
+      const findings = await pollPanel(() => panel.evaluate(READ_PANEL_FINDINGS, url));
+      await panel.close();
+      return findings;
+    },
     async setKeepRawTokens(keep) {
       await extensionPage.click('details.settings > summary');
       await extensionPage.waitForSelector('input[name=keep-raw-tokens]:not([disabled])');

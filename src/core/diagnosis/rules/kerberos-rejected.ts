@@ -69,17 +69,28 @@ const ADVICE: Readonly<Record<string, KerberosErrorAdvice>> = {
   },
 };
 
-function kerberosError(context: ExchangeContext, name: string, leg: number): Finding {
-  const host = hostOf(context.exchange.url);
+/** Title, cause and fixes of a KRB-ERROR by name (RFC 4120 §7.5.9); `host` fills the setspn commands. */
+export function kerberosErrorAdvice(
+  name: string,
+  host: string,
+): { title: string; explanation: string; fixes: Fix[]; code: string | undefined } {
   const code = Object.entries(KERBEROS_ERRORS).find(([, [errorName]]) => errorName === name)?.[0];
   const advice = ADVICE[name];
   const meaning = code ? KERBEROS_ERRORS[Number(code)]?.[1] : undefined;
-  return finding('kerberos-error', context, {
-    severity: 'error',
+  return {
+    code,
     title: `${name}${code ? ` (${code})` : ''}: ${meaning ?? 'Kerberos error'}`,
-    evidence: [{ leg, source: 'token', name: 'KRB-ERROR error-code', value: `${code ?? '?'} ${name}` }],
     explanation: advice?.cause ?? `The server answered with the Kerberos error ${name}${meaning ? `: ${meaning}` : ''} (RFC 4120 §7.5.9).`,
     fixes: advice?.fixes(host) ?? [],
+  };
+}
+
+function kerberosError(context: ExchangeContext, name: string, leg: number): Finding {
+  const { code, ...advice } = kerberosErrorAdvice(name, hostOf(context.exchange.url));
+  return finding('kerberos-error', context, {
+    severity: 'error',
+    ...advice,
+    evidence: [{ leg, source: 'token', name: 'KRB-ERROR error-code', value: `${code ?? '?'} ${name}` }],
   });
 }
 

@@ -21,7 +21,8 @@ export const preauthFirstRequest: ExchangeRule = {
     if (!rejected) {
       return [
         finding('preauth-first-request', context, {
-          severity: 'info',
+          // Works here, fails on IIS with kernel-mode authentication: worth a look before it moves there.
+          severity: 'warning',
           title: 'Credentials sent before any challenge (pre-authentication)',
           evidence,
           explanation:

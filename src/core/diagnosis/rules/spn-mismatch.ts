@@ -61,8 +61,9 @@ export const spnMismatch: ExchangeRule = {
         }),
       ];
     }
-    // A ticket in hand (AP-REQ) proves the KDC knows the port-less SPN: the port only matters when none was issued.
-    if (urlPort && !port && kerberosFailed && asked.evidence.source !== 'token') {
+    // Only the SPN the browser really asked for (NetLog) counts here: a ticket in hand (AP-REQ) proves the KDC
+    // knows the port-less SPN, and a DNS prediction cannot say whether the port mattered.
+    if (urlPort && !port && kerberosFailed && asked.evidence.source === 'netlog') {
       return [
         finding('spn-mismatch', context, {
           severity: 'warning',

@@ -3,9 +3,9 @@
 // exchange and to a lone pasted token alike.
 import type { TokenSummary } from '../../exchange/model';
 import type { Evidence, ExchangeRule, Finding, FindingSeverity, RuleId } from '../finding';
-import { finding, sentItems } from '../evidence';
+import { sentItems } from '../evidence';
 
-export interface TokenFinding {
+interface TokenFinding {
   readonly id: RuleId;
   readonly severity: FindingSeverity;
   readonly title: string;
@@ -15,8 +15,29 @@ export interface TokenFinding {
   readonly commands?: readonly string[];
 }
 
-/** The weaknesses one token shows, with `leg` for its place in an exchange (null for a lone token). */
-export function tokenWeaknesses(summary: TokenSummary, leg: number | null): TokenFinding[] {
+/** Where a token was seen: its exchange and leg, or nulls for a lone token. */
+export interface TokenPlace {
+  readonly exchangeId: string | null;
+  readonly url: string | null;
+  readonly leg: number | null;
+}
+
+/** The weaknesses one token shows, as findings placed where it was seen. */
+export function tokenWeaknesses(summary: TokenSummary, place: TokenPlace): Finding[] {
+  return weaknesses(summary, place.leg).map((weakness) => ({
+    id: weakness.id,
+    severity: weakness.severity,
+    title: weakness.title,
+    exchangeId: place.exchangeId,
+    url: place.url,
+    evidence: [weakness.evidence],
+    explanation: weakness.explanation,
+    fixes: [{ text: weakness.fix, ...(weakness.commands ? { commands: weakness.commands } : {}) }],
+    missing: null,
+  }));
+}
+
+function weaknesses(summary: TokenSummary, leg: number | null): TokenFinding[] {
   const findings: TokenFinding[] = [];
   if (summary.weakEtype) {
     findings.push({
@@ -66,23 +87,15 @@ export function tokenWeaknesses(summary: TokenSummary, leg: number | null): Toke
 
 export const tokenWeaknessesRule: ExchangeRule = {
   ids: ['weak-etype', 'ntlm-v1', 'anonymous-ntlm'],
-  check(context) {
+  check({ exchange }) {
     const findings: Finding[] = [];
     const seen = new Set<RuleId>();
-    for (const { leg, item } of sentItems(context.exchange)) {
+    for (const { leg, item } of sentItems(exchange)) {
       if (!item.summary) continue;
-      for (const weakness of tokenWeaknesses(item.summary, leg)) {
+      for (const weakness of tokenWeaknesses(item.summary, { exchangeId: exchange.id, url: exchange.url, leg })) {
         if (seen.has(weakness.id)) continue;
         seen.add(weakness.id);
-        findings.push(
-          finding(weakness.id, context, {
-            severity: weakness.severity,
-            title: weakness.title,
-            evidence: [weakness.evidence],
-            explanation: weakness.explanation,
-            fixes: [{ text: weakness.fix, ...(weakness.commands ? { commands: weakness.commands } : {}) }],
-          }),
-        );
+        findings.push(weakness);
       }
     }
     return findings;

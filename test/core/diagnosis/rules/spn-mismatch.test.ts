@@ -19,10 +19,10 @@ describe('spn-mismatch', () => {
     ).toContain('DisableAuthNegotiateCnameLookup');
   });
 
-  it('points at the port when no ticket was issued and the URL has one', () => {
-    const [mismatch] = diagnoseExchange(noToken, { predictedSpn: 'HTTP/nospn.lab.test' }).filter(
-      (finding) => finding.id === 'spn-mismatch',
-    );
+  it('points at the port when the NetLog shows the SPN asked for without it and no ticket was issued', () => {
+    const facts = { allowsDefaultCredentials: true, spn: 'HTTP/nospn.lab.test', delegationRequested: null, events: [] };
+    expect(diagnoseExchange(noToken, { predictedSpn: 'HTTP/nospn.lab.test' }).map((finding) => finding.id)).not.toContain('spn-mismatch');
+    const [mismatch] = diagnoseExchange({ ...noToken, authLibrary: facts }).filter((finding) => finding.id === 'spn-mismatch');
     expect(mismatch?.title).toMatch(/leaves out port \d+/);
     expect(
       mismatch?.fixes
