@@ -1,12 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/authscope';
 import { base64, labTokens } from '../helpers/fixtures';
 import { kerberosApReq, ntlmAuthenticate } from '../helpers/tokens';
 
-function cli(args: string[], stdin = '') {
+/** Runs the CLI with in-memory files, handed out in small chunks the way a large file is read. */
+function cli(args: string[], stdin = '', files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(args, { out: (text) => out.push(text), err: (text) => err.push(text), stdin: () => stdin });
+  const chunks = (path: string) => {
+    const text = path === '-' ? stdin : files[path];
+    if (text === undefined) throw new Error(`ENOENT: no such file ${path}`);
+    return Array.from({ length: Math.ceil(text.length / 5000) }, (_, index) => text.slice(index * 5000, (index + 1) * 5000));
+  };
+  const code = run(args, { out: (text) => out.push(text), err: (text) => err.push(text), stdin: () => stdin, chunks });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -81,5 +89,67 @@ describe('authscope decode', () => {
   it('prints help and version', () => {
     expect(cli(['--help']).out).toContain('Usage: authscope decode');
     expect(cli(['--version']).out).toBe('0.0.0-test');
+  });
+});
+
+const netlog = (mode: string) => gunzipSync(readFileSync(`test/fixtures/netlog/chromium-lab-${mode}.json.gz`)).toString('utf8');
+
+describe('authscope analyze', () => {
+  it('reads a Default-mode NetLog as a stream: every leg, stripped sizes, auth-library facts, findings', () => {
+    const { code, out, err } = cli(['analyze', '--json', 'net-export.json'], '', { 'net-export.json': netlog('default') });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result).toMatchObject({ source: 'netlog', browser: expect.stringMatching(/^Chromium 156/) });
+    const byHost = (host: string) =>
+      result.exchanges.filter((exchange: { url: string }) => exchange.url.includes(host) && !exchange.url.includes('favicon'));
+    const allowlist = byHost('web.corp.example')[0];
+    expect(allowlist.findings.map((finding: { id: string }) => finding.id)).toEqual(['no-token-sent', 'not-allowlisted']);
+    const nospn = byHost('nospn.lab.test')[0];
+    expect(nospn).toMatchObject({ spn: 'HTTP/nospn.lab.test', outcome: 'no-token-sent' });
+    expect(nospn.findings.map((finding: { id: string }) => finding.id)).toContain('spn-unknown');
+    const ntlm = byHost('/ntlm-only/')[0];
+    expect(ntlm.legs.map((leg: { status: number }) => leg.status)).toEqual([401, 401, 200]);
+    expect(ntlm.legs[2].sent).toEqual({ scheme: 'NTLM', bytes: null, token: null });
+    expect(ntlm.requestAuthBytes).toBeGreaterThan(900);
+    expect(ntlm.findings.map((finding: { id: string }) => finding.id)).toContain('size-says-ntlm');
+    expect(result.findings.length).toBeGreaterThan(3);
+  });
+
+  it('decodes the tokens of an Everything-mode NetLog, and leaves them out of the JSON unless asked', () => {
+    const files = { 'everything.json': netlog('everything') };
+    const result = JSON.parse(cli(['analyze', '--json', 'everything.json'], '', files).out);
+    const kerberos = result.exchanges.find(
+      (exchange: { url: string; status: number }) => exchange.url.includes('intranet.lab.test') && exchange.status === 200,
+    );
+    expect(kerberos).toMatchObject({ mechanism: 'kerberos', outcome: 'authenticated', spn: 'HTTP/intranet.lab.test' });
+    expect(kerberos.legs[1].sent.token).toBeNull();
+    const withTokens = JSON.parse(cli(['analyze', '--json', '--include-tokens', 'everything.json'], '', files).out);
+    expect(
+      withTokens.exchanges.find((exchange: { url: string; status: number }) => exchange.url === kerberos.url && exchange.status === 200)
+        .legs[1].sent.token,
+    ).toMatch(/^YII/);
+  });
+
+  it('reports a NetLog cut off mid-write with what it recovered', () => {
+    const full = netlog('default');
+    const { code, err, out } = cli(['analyze', 'cut.json'], '', { 'cut.json': full.slice(0, Math.floor(full.length * 0.6)) });
+    expect(code).toBe(0);
+    expect(err).toMatch(/warning: the file ends before the event list is closed .* \d+ complete events recovered \(netlog-truncated\)/);
+    expect(out).toMatch(/^netlog from Chromium 156.*: \d+ exchanges/);
+  });
+
+  it('explains an IIS log and rejects garbage with a clear error', () => {
+    const log = '#Fields: c-ip cs-uri-stem sc-status sc-substatus sc-win32-status\n10.0.0.9 /app 401 1 2148074254\n';
+    const result = JSON.parse(cli(['analyze', '--json', '-'], log).out);
+    expect(result).toMatchObject({
+      source: 'iis-log',
+      exchanges: [],
+      findings: [expect.objectContaining({ id: 'preauth-first-request', url: '/app' })],
+    });
+    const garbage = cli(['analyze', 'x.bin'], '', { 'x.bin': '\u0000\u0001 not anything' });
+    expect(garbage.code).toBe(2);
+    expect(garbage.err).toContain('(unknown-format)');
+    expect(cli(['analyze', 'missing.json']).code).toBe(1);
   });
 });

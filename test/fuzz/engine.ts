@@ -1,6 +1,7 @@
 // Deterministic fuzzing of the core decoders: random bytes and mutations (bit flips, truncation, length-field
 // tampering, insertions, splices) of real vectors. Used by the unit suite (a smoke run) and `npm run fuzz`.
 import { explainIisLog } from '../../src/core/iis-log/explain';
+import { importText } from '../../src/core/import/analyze';
 import { readFileSync } from 'node:fs';
 import { decodeBase64 } from '../../src/core/bytes/base64';
 import { parseChallenges, parseCredentials } from '../../src/core/http/auth-header';
@@ -229,6 +230,42 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
       return `${random.pick(['', 'Authorization: ', 'WWW-Authenticate: ', 'X: '])}${random.pick(['', 'Negotiate ', 'NTLM '])}${mutateHeader(random)}${token}`;
     },
     check: (text: string) => checkResult(decodeInput(text).result),
+  }),
+  target({
+    name: 'import (NetLog lines / HAR)',
+    input(random) {
+      const netlog = random.below(2) === 0;
+      const pieces = netlog
+        ? [
+            '{"constants":{"logEventTypes":{"URL_REQUEST_START_JOB":1,"HTTP_TRANSACTION_SEND_REQUEST_HEADERS":2,"HTTP_TRANSACTION_READ_RESPONSE_HEADERS":3,"REQUEST_ALIVE":4},"logSourceType":{"URL_REQUEST":1}},\n"events": [\n',
+            '{"phase":1,"source":{"id":1,"type":1},"time":"5","type":1,"params":{"url":"http://a/","method":"GET"}},\n',
+            '{"phase":0,"source":{"id":1,"type":1},"time":"6","type":2,"params":{"headers":["Authorization: [12 bytes were stripped]"]}},\n',
+            '{"phase":0,"source":{"id":1,"type":1},"time":"7","type":3,"params":{"headers":["HTTP/1.1 401 X","WWW-Authenticate: Negotiate"]}},\n',
+            '{"phase":2,"source":{"id":1,"type":1},"time":"8","type":4,"params":{"net_error":-3}}],\n',
+            '}',
+            ',',
+            '"',
+            '\n',
+          ]
+        : [
+            '{"log":{"entries":[',
+            '{"request":{"url":"http://a/","headers":[{"name":"Authorization","value":"NTLM TlRM"}]},"response":{"status":401,"headers":[]}}',
+            ',',
+            ']}}',
+            '"',
+            '{',
+            '}',
+          ];
+      let text = random.below(4) === 0 ? '' : (pieces[0] as string);
+      for (let count = random.below(12); count > 0; count--)
+        text += random.below(8) === 0 ? String.fromCharCode(random.below(0x250)) : random.pick(pieces);
+      return text;
+    },
+    check(text: string) {
+      const result = importText(text);
+      if (result.ok) JSON.stringify(result.value.exchanges);
+      return checkResult(result);
+    },
   }),
   target({
     name: 'IIS W3C log',

@@ -1,5 +1,7 @@
 // The recorded lab capture streams (test/fixtures/capture, provenance in its README) and how to replay them.
 import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Capture } from '../../src/core/exchange/capture';
 import type { BrowserFamily, CaptureEvent, Header } from '../../src/core/exchange/events';
 import type { Exchange } from '../../src/core/exchange/model';
@@ -11,12 +13,13 @@ export interface Recording {
   events: CaptureEvent[];
 }
 
-const FIXTURES = new URL('../fixtures/capture/', import.meta.url);
+// A path, not a URL: DOM test environments replace the global URL class.
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/capture');
 
 export const recordings: Recording[] = ['chromium', 'firefox'].flatMap((browser) =>
-  readdirSync(new URL(`${browser}/`, FIXTURES))
+  readdirSync(join(FIXTURES, browser))
     .filter((file) => file.endsWith('.json'))
-    .map((file) => JSON.parse(readFileSync(new URL(`${browser}/${file}`, FIXTURES), 'utf8')) as Recording),
+    .map((file) => JSON.parse(readFileSync(join(FIXTURES, browser, file), 'utf8')) as Recording),
 );
 
 /** Replays events through a fresh Capture; returns every exchange it finished or left open. */

@@ -1,18 +1,30 @@
-// The inspected tab's exchanges as the background captured them, each with the diagnosis engine's findings.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { diagnoseExchange } from '../../core/diagnosis/engine';
-import { statusChain } from '../../core/diagnosis/evidence';
+// The inspected tab's exchanges: connects the store to the background for the tab, clears on navigation unless
+// Preserve log is on, and copies the diagnosis. The list and details are the ExchangeWorkspace.
+import { useEffect, useState } from 'preact/hooks';
+import { diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
 import type { Exchange } from '../../core/exchange/model';
-import { summarizeExchange } from '../../core/exchange/summary';
 import { browser } from '../../shared/browser';
 import { type RuntimePortLike, fromRuntimePort } from '../../shared/port';
 import { type BackgroundPortMessage, type PanelPortMessage, isBackgroundPortMessage, panelPortName } from '../../shared/protocol';
-import { FindingView } from '../components/FindingView';
-import { predictSpn } from '../spn-prediction';
+import { copyText } from '../clipboard';
+import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
+import type { CopyChoices } from '../components/ListToolbar';
 import { connectPanel } from '../state/connection';
+import { useStore } from '../state/context';
+
+/** "Chromium 156", "Firefox 153", "Edge 140" from the user agent. */
+export function browserName(userAgent: string): string {
+  const match = /(Edg|Firefox|Chrome|Chromium)\/(\d+)/.exec(userAgent);
+  if (!match) return 'unknown browser';
+  const names: Record<string, string> = { Edg: 'Edge', Firefox: 'Firefox', Chrome: 'Chromium', Chromium: 'Chromium' };
+  return `${names[match[1] ?? ''] ?? match[1]} ${match[2]}`;
+}
+
+type NavigatedEvent = { addListener(listener: () => void): void; removeListener(listener: () => void): void };
 
 export function LiveView({ tabId }: { tabId: number | null }) {
-  const [exchanges, setExchanges] = useState<readonly Exchange[]>([]);
+  const store = useStore();
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
   useEffect(() => {
     if (tabId === null) return undefined;
     const connection = connectPanel(
@@ -21,48 +33,43 @@ export function LiveView({ tabId }: { tabId: number | null }) {
           browser.runtime.connect({ name: panelPortName(tabId) }) as unknown as RuntimePortLike,
           isBackgroundPortMessage,
         ),
-      setExchanges,
+      (exchanges) => (store.exchanges.value = exchanges),
     );
-    return () => connection.close();
-  }, [tabId]);
-  if (tabId === null) return <p class="muted">No inspected tab: open AuthScope from the DevTools of the page to diagnose.</p>;
-  if (exchanges.length === 0) {
-    return (
-      <section class="empty" aria-label="No exchanges yet">
-        <p>AuthScope watches this tab for Windows authentication: 401/407 challenges (Negotiate, NTLM) and the credentials sent.</p>
-        <p>Reload the page with DevTools open to capture its handshakes.</p>
-      </section>
-    );
-  }
-  return (
-    <section aria-label="Exchanges and findings">
-      {exchanges.map((exchange) => (
-        <ExchangeFindings key={exchange.id} exchange={exchange} />
-      ))}
-    </section>
-  );
-}
+    const onNavigated = (browser as unknown as { devtools?: { network?: { onNavigated?: NavigatedEvent } } }).devtools?.network
+      ?.onNavigated;
+    const navigated = () => store.navigated();
+    onNavigated?.addListener(navigated);
+    return () => {
+      onNavigated?.removeListener(navigated);
+      connection.close();
+    };
+  }, [tabId, store]);
 
-function ExchangeFindings({ exchange }: { exchange: Exchange }) {
-  const [predictedSpn, setPredictedSpn] = useState<string | null>(null);
-  const summary = summarizeExchange(exchange);
-  const negotiate = summary.offered.some((scheme) => scheme.toLowerCase() === 'negotiate');
-  useEffect(() => {
-    if (negotiate) void predictSpn(exchange.url).then(setPredictedSpn);
-  }, [exchange.url, negotiate]);
-  const findings = useMemo(() => diagnoseExchange(exchange, { predictedSpn }), [exchange, predictedSpn]);
-  if (findings.length === 0) return null;
+  const copy = (exchanges: readonly Exchange[], choices: CopyChoices) => {
+    const text = diagnosisMarkdown(exchanges, {
+      ...choices,
+      browser: browserName(navigator.userAgent),
+      extensionVersion: browser.runtime.getManifest().version,
+      generatedAt: new Date().toISOString(),
+    });
+    const copied = copyText(text);
+    setCopyStatus(
+      copied ? `Copied ${exchanges.length} exchange${exchanges.length === 1 ? '' : 's'} (${text.length} characters)` : 'Copy failed',
+    );
+  };
+
+  if (tabId === null) return <p class="muted">No inspected tab: open AuthScope from the DevTools of the page to diagnose.</p>;
   return (
-    <section class="exchange" aria-label={`${exchange.method} ${exchange.url}`} data-exchange={exchange.id}>
-      <h2>
-        <span class="method">{exchange.method}</span> <span class="url">{exchange.url}</span>
-        <span class="chain">{statusChain(exchange)}</span>
-        <span class="mechanism">{summary.mechanism ?? 'mechanism not visible'}</span>
-        {predictedSpn && <span class="muted">SPN asked for: {predictedSpn}</span>}
-      </h2>
-      {findings.map((finding, index) => (
-        <FindingView key={`${finding.id}-${index}`} finding={finding} />
-      ))}
-    </section>
+    <ExchangeWorkspace
+      onCopyList={(choices) =>
+        copy(
+          store.visibleRows.value.map((row) => row.exchange),
+          choices,
+        )
+      }
+      onCopyExchange={(row) => copy([row.exchange], { includeIdentities: false, includeRawTokens: false })}
+      copyStatus={copyStatus}
+      chromium={!/Firefox\//.test(navigator.userAgent)}
+    />
   );
 }

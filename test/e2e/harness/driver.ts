@@ -14,6 +14,19 @@ export interface TabCapture {
   readonly badgeTitle: string;
 }
 
+/** The panel page opened for one tab, driven the same way in both browsers. */
+export interface PanelPage {
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** A real click (user activation, which the copy needs). */
+  click(selector: string): Promise<void>;
+  type(selector: string, text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  /** The system clipboard's text, read from a web page allowed to read it. */
+  readClipboard(): Promise<string>;
+  close(): Promise<void>;
+}
+
 export interface BrowserDriver {
   readonly name: 'chromium' | 'firefox';
   /**
@@ -26,6 +39,8 @@ export interface BrowserDriver {
   trace(): Promise<CaptureEvent[]>;
   /** When the background now running started: a new value means the worker / event page was restarted. */
   backgroundStartedAt(): Promise<number>;
+  /** Opens the panel page for the tab (as DevTools would for the inspected tab). */
+  openPanel(tabId: number, size?: { width: number; height: number }): Promise<PanelPage>;
   /** Opens the panel for the tab and returns the finding ids it shows for the exchange of `url`, in order. */
   panelFindings(tabId: number, url: string): Promise<string[]>;
   /** Ticks or unticks "Keep raw tokens" in the panel's settings, as a user would. */
@@ -65,22 +80,25 @@ const READ_STARTED_AT = async (request: PanelRequest) => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   return ((await api.runtime.sendMessage(request)) as PanelResponse).startedAt;
 };
-/** Runs in the panel page: the finding ids shown for the latest exchange of `url` (newest last), once rendered. */
-const READ_PANEL_FINDINGS = (url: string) => {
-  const sections = [...document.querySelectorAll('section.exchange')].filter((section) =>
-    section.getAttribute('aria-label')?.endsWith(` ${url}`),
-  );
-  return [...(sections.at(-1)?.querySelectorAll('[data-finding]') ?? [])].map((finding) => finding.getAttribute('data-finding') ?? '');
+/** Runs in the panel page: selects the latest row for `url` (newest last) and returns its detail's finding ids. */
+const SELECT_AND_READ_FINDINGS = async (url: string) => {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const rows = [...document.querySelectorAll<HTMLElement>('[role=row][data-exchange]')].filter(
+      (row) => row.querySelector('.url')?.getAttribute('title') === url,
+    );
+    const row = rows.at(-1);
+    if (row) {
+      row.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return [...document.querySelectorAll('.detail [data-finding]')].map((finding) => finding.getAttribute('data-finding') ?? '');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return [];
 };
 
-async function pollPanel(read: () => Promise<string[]>): Promise<string[]> {
-  let findings: string[] = [];
-  for (let attempt = 0; attempt < 50 && findings.length === 0; attempt++) {
-    findings = await read();
-    if (findings.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return findings;
-}
+/** Reads the clipboard in a web page (the extension has no clipboardRead permission, and needs none). */
+const READ_CLIPBOARD = (): Promise<string> => navigator.clipboard.readText();
 
 const ENABLE_RECORDING = async () => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
@@ -103,7 +121,7 @@ export async function chromiumDriver(
   const extensionPage = await chromium.context.newPage();
   await extensionPage.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
   await extensionPage.evaluate(ENABLE_RECORDING);
-  return {
+  const driver: BrowserDriver = {
     name: 'chromium',
     async visit(url) {
       const page = await chromium.context.newPage();
@@ -113,10 +131,34 @@ export async function chromiumDriver(
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
-    async panelFindings(tabId, url) {
+    async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await chromium.context.newPage();
+      await panel.setViewportSize(size);
       await panel.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?tabId=${tabId}`);
-      const findings = await pollPanel(() => panel.evaluate(READ_PANEL_FINDINGS, url));
+      return {
+        evaluate: (fn, arg) => panel.evaluate(fn as never, arg) as never,
+        click: (selector) => panel.click(selector),
+        type: (selector, text) => panel.locator(selector).pressSequentially(text),
+        press: (key) => panel.keyboard.press(key),
+        screenshot: async (path) => void (await panel.screenshot({ path })),
+        async readClipboard() {
+          const reader = await chromium.context.newPage();
+          const origin = 'http://127.0.0.1';
+          await chromium.context.grantPermissions(['clipboard-read'], { origin });
+          await reader.route(`${origin}/clipboard`, (route) =>
+            route.fulfill({ contentType: 'text/html', body: '<title>clipboard</title>' }),
+          );
+          await reader.goto(`${origin}/clipboard`);
+          const text = await reader.evaluate(READ_CLIPBOARD);
+          await reader.close();
+          return text;
+        },
+        close: () => panel.close(),
+      };
+    },
+    async panelFindings(tabId, url) {
+      const panel = await driver.openPanel(tabId);
+      const findings = await panel.evaluate(SELECT_AND_READ_FINDINGS, url);
       await panel.close();
       return findings;
     },
@@ -134,13 +176,14 @@ export async function chromiumDriver(
     },
     close: () => chromium.close(),
   };
+  return driver;
 }
 
 export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs: Record<string, unknown> = {}): Promise<BrowserDriver> {
   const firefox = await launchFirefoxWithExtension({ ...FIREFOX_AUTH_PREFS, ...prefs }, env);
   const extensionPage = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html');
   await extensionPage.evaluate(ENABLE_RECORDING);
-  return {
+  const driver: BrowserDriver = {
     name: 'firefox',
     async visit(url, answerPrompts = false) {
       const page = await firefox.browser.newPage();
@@ -153,9 +196,22 @@ export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
-    async panelFindings(tabId, url) {
+    async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await openFirefoxExtensionPage(firefox, `/src/panel/panel.html?tabId=${tabId}`);
-      const findings = await pollPanel(() => panel.evaluate(READ_PANEL_FINDINGS, url));
+      await panel.setViewport(size);
+      return {
+        evaluate: (fn, arg) => panel.evaluate(fn as never, arg) as never,
+        click: (selector) => panel.click(selector),
+        type: (selector, text) => panel.type(selector, text),
+        press: (key) => panel.keyboard.press(key as never),
+        screenshot: async (path) => void (await panel.screenshot({ path: path as `${string}.png` })),
+        readClipboard: () => panel.evaluate(READ_CLIPBOARD),
+        close: () => panel.close(),
+      };
+    },
+    async panelFindings(tabId, url) {
+      const panel = await driver.openPanel(tabId);
+      const findings = await panel.evaluate(SELECT_AND_READ_FINDINGS, url);
       await panel.close();
       return findings;
     },
@@ -170,6 +226,7 @@ export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs
     stopServiceWorker: async () => false,
     close: () => firefox.close(),
   };
+  return driver;
 }
 
 /** The tab whose captured exchanges include one for `url`, and that exchange. */

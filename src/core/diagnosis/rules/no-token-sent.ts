@@ -5,7 +5,8 @@ import type { Evidence, ExchangeContext, ExchangeRule, Finding } from '../findin
 import { finding, hiddenLegsNote, hostOf, offeredEvidence, statusEvidence } from '../evidence';
 import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, chromiumPolicy, firefoxPref } from '../policies';
 
-const SPN_UNKNOWN = /server not found in kerberos database|KDC_ERR_S_PRINCIPAL_UNKNOWN|SEC_E_TARGET_UNKNOWN|0x80090303/i;
+/** GSSAPI / SSPI wording for "the KDC has no such service principal". */
+export const SPN_UNKNOWN = /server \S* ?not found in kerberos database|KDC_ERR_S_PRINCIPAL_UNKNOWN|SEC_E_TARGET_UNKNOWN|0x80090303/i;
 const NO_CREDENTIALS =
   /no kerberos credentials|no credentials (were supplied|are available)|credentials cache|ccache|SEC_E_NO_CREDENTIALS|0x8009030e/i;
 

@@ -4,6 +4,7 @@
 import type { Evidence, ExchangeRule } from '../finding';
 import { finding, hostOf, sentItems } from '../evidence';
 import { chromiumPolicy } from '../policies';
+import { SPN_UNKNOWN } from './no-token-sent';
 
 function spnHost(spn: string): { host: string; port: string } {
   const [, rest = spn] = spn.split('/', 2);
@@ -61,9 +62,10 @@ export const spnMismatch: ExchangeRule = {
         }),
       ];
     }
-    // Only the SPN the browser really asked for (NetLog) counts here: a ticket in hand (AP-REQ) proves the KDC
-    // knows the port-less SPN, and a DNS prediction cannot say whether the port mattered.
-    if (urlPort && !port && kerberosFailed && asked.evidence.source === 'netlog') {
+    // Only when the KDC said it does not know the SPN the browser asked for (NetLog): a ticket in hand (AP-REQ)
+    // proves the port-less SPN exists, and without the KDC's answer the port is a guess.
+    const unknownToKdc = (exchange.authLibrary?.events ?? []).some((event) => SPN_UNKNOWN.test(event.detail));
+    if (urlPort && !port && unknownToKdc && asked.evidence.source === 'netlog') {
       return [
         finding('spn-mismatch', context, {
           severity: 'warning',

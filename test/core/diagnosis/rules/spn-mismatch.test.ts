@@ -19,8 +19,14 @@ describe('spn-mismatch', () => {
     ).toContain('DisableAuthNegotiateCnameLookup');
   });
 
-  it('points at the port when the NetLog shows the SPN asked for without it and no ticket was issued', () => {
-    const facts = { allowsDefaultCredentials: true, spn: 'HTTP/nospn.lab.test', delegationRequested: null, events: [] };
+  it('points at the port when the KDC did not know the port-less SPN the NetLog shows was asked for', () => {
+    const events = [
+      { event: 'AUTH_LIBRARY_INIT_SEC_CTX', detail: 'minor: Server HTTP/nospn.lab.test@LAB.TEST not found in Kerberos database' },
+    ];
+    const facts = { allowsDefaultCredentials: true, spn: 'HTTP/nospn.lab.test', delegationRequested: null, events };
+    expect(diagnoseExchange({ ...noToken, authLibrary: { ...facts, events: [] } }).map((finding) => finding.id)).not.toContain(
+      'spn-mismatch',
+    );
     expect(diagnoseExchange(noToken, { predictedSpn: 'HTTP/nospn.lab.test' }).map((finding) => finding.id)).not.toContain('spn-mismatch');
     const [mismatch] = diagnoseExchange({ ...noToken, authLibrary: facts }).filter((finding) => finding.id === 'spn-mismatch');
     expect(mismatch?.title).toMatch(/leaves out port \d+/);

@@ -1,0 +1,140 @@
+// "Copy diagnosis": the exchanges and their findings as a Markdown report for a ticket. Redacted by default —
+// no raw tokens (Kerberos tickets and NTLM responses are credentials) and user, domain and workstation names
+// masked — unless the user asks for identities or raw tokens.
+import { dedupeFindings, diagnoseExchange } from '../diagnosis/engine';
+import { describeAuthItem } from '../diagnosis/evidence';
+import type { Finding } from '../diagnosis/finding';
+import type { AuthItem, Exchange } from '../exchange/model';
+import { summarizeExchange } from '../exchange/summary';
+import { exchangeRow } from './exchange-row';
+
+export interface ReportOptions {
+  /** Show NTLM user, domain, workstation and server names (masked otherwise). */
+  readonly includeIdentities: boolean;
+  /** Append the raw tokens (credentials!) the capture kept. */
+  readonly includeRawTokens: boolean;
+  /** e.g. "Chromium 156" */
+  readonly browser: string;
+  readonly extensionVersion: string;
+  /** ISO time of the report. */
+  readonly generatedAt: string;
+}
+
+export const MASK = '‹masked›';
+
+const bullet = (text: string) => `- ${text}`;
+
+function identities(item: AuthItem, options: ReportOptions): string | null {
+  const summary = item.summary;
+  if (!summary) return null;
+  const parts: string[] = [];
+  const show = (label: string, value: string | null) => {
+    if (value) parts.push(`${label} ${options.includeIdentities ? value : MASK}`);
+  };
+  show('user', summary.ntlmUser);
+  show('workstation', summary.ntlmWorkstation);
+  show('NTLM server', summary.ntlmServer);
+  if (summary.realm && summary.kind !== 'kerberos-error') show('realm', summary.realm);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+function findingMarkdown(finding: Finding, heading: string): string[] {
+  const lines = [`${heading} [${finding.severity}] ${finding.title} (\`${finding.id}\`)`, '', 'Evidence:'];
+  for (const item of finding.evidence)
+    lines.push(bullet(`${item.leg === null ? item.source : `leg ${item.leg + 1} ${item.source}`} \`${item.name}\`: ${item.value}`));
+  lines.push('', finding.explanation);
+  if (finding.fixes.length > 0) {
+    lines.push('', 'Fix:');
+    finding.fixes.forEach((fix, index) => {
+      lines.push(`${index + 1}. ${fix.text}`);
+      for (const command of fix.commands ?? []) lines.push(`   - \`${command}\``);
+      for (const setting of fix.settings ?? []) lines.push(`   - ${setting.platform} (${setting.how}): \`${setting.value}\``);
+    });
+  }
+  if (finding.missing) lines.push('', `Not visible in this capture: ${finding.missing}`);
+  lines.push('');
+  return lines;
+}
+
+function exchangeMarkdown(exchange: Exchange, options: ReportOptions): string[] {
+  const row = exchangeRow(exchange);
+  const summary = summarizeExchange(exchange);
+  const lines = [`## ${exchange.method} ${exchange.url} — ${row.chain}`, ''];
+  lines.push(bullet(`Started: ${new Date(exchange.startedAt).toISOString()} · type ${exchange.resourceType}`));
+  lines.push(bullet(`Offered: ${row.offered || 'no challenge seen'}`));
+  exchange.legs.forEach((leg, index) => {
+    const sent = leg.request?.credentials ?? leg.request?.proxyCredentials;
+    if (sent) {
+      const who = identities(sent, options);
+      lines.push(bullet(`Sent on leg ${index + 1}: ${describeAuthItem(sent)}${who ? ` — ${who}` : ''}`));
+    }
+  });
+  if (exchange.hiddenLegs) lines.push(bullet('The browser hid the legs carrying its own tokens (Chromium): a NetLog shows them.'));
+  lines.push(
+    bullet(`Mechanism: ${row.mechanism}${summary.mechanismEvidence ? ` (from ${summary.mechanismEvidence.replace('-', ' ')})` : ''}`),
+  );
+  lines.push(bullet(`Outcome: ${summary.outcome}`));
+  if (exchange.prompts.length > 0) lines.push(bullet(`Credential prompts: ${exchange.prompts.length}`));
+  lines.push('');
+  const findings = diagnoseExchange(exchange);
+  if (findings.length === 0) lines.push('No findings.', '');
+  for (const finding of findings) lines.push(...findingMarkdown(finding, '###'));
+  return lines;
+}
+
+function rawTokens(exchanges: readonly Exchange[]): string[] {
+  const lines = [
+    '## Raw tokens',
+    '',
+    '> ⚠ These are credentials (Kerberos tickets, NTLM responses). Share them only with people you would give your password to.',
+    '',
+  ];
+  let any = false;
+  for (const exchange of exchanges) {
+    exchange.legs.forEach((leg, index) => {
+      const items: [string, AuthItem | null | undefined][] = [
+        ['Authorization', leg.request?.credentials],
+        ['Proxy-Authorization', leg.request?.proxyCredentials],
+        ...(leg.response?.challenges ?? []).map((item): [string, AuthItem] => ['WWW-Authenticate', item]),
+        ...(leg.response?.proxyChallenges ?? []).map((item): [string, AuthItem] => ['Proxy-Authenticate', item]),
+      ];
+      for (const [header, item] of items) {
+        if (!item?.token) continue;
+        any = true;
+        lines.push(`${exchange.url} leg ${index + 1} ${header}:`, '```', `${item.scheme} ${item.token}`, '```');
+      }
+    });
+  }
+  if (!any) lines.push('No raw tokens were kept (the browser hid them, or "Keep raw tokens" is off).');
+  lines.push('');
+  return lines;
+}
+
+export function diagnosisMarkdown(exchanges: readonly Exchange[], options: ReportOptions): string {
+  const all = exchanges.flatMap((exchange) => diagnoseExchange(exchange));
+  const count = (severity: Finding['severity']) => all.filter((finding) => finding.severity === severity).length;
+  const lines = [
+    '# AuthScope diagnosis',
+    '',
+    bullet(`Generated ${options.generatedAt} · ${options.browser} · AuthScope ${options.extensionVersion}`),
+    bullet(
+      `${exchanges.length} exchange${exchanges.length === 1 ? '' : 's'} · ${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`,
+    ),
+    bullet(
+      `Redaction: ${options.includeRawTokens ? 'RAW TOKENS INCLUDED' : 'no raw tokens'}; ${options.includeIdentities ? 'identities included' : 'user, domain and workstation names masked'}`,
+    ),
+    '',
+  ];
+  const groups = dedupeFindings(all).filter(({ finding }) => finding.severity !== 'info');
+  if (groups.length > 0) {
+    lines.push('## Summary', '');
+    for (const { finding, count: times } of groups)
+      lines.push(
+        bullet(`**[${finding.severity}] ${finding.title}** (\`${finding.id}\`)${times > 1 ? ` ×${times}` : ''} — ${finding.url ?? ''}`),
+      );
+    lines.push('');
+  }
+  for (const exchange of exchanges) lines.push(...exchangeMarkdown(exchange, options));
+  if (options.includeRawTokens) lines.push(...rawTokens(exchanges));
+  return lines.join('\n');
+}

@@ -1,0 +1,62 @@
+// The exchange list with its toolbar, per-origin strip and detail pane, over the store in context. Knows nothing
+// of the extension APIs (LiveView connects and copies), so benchmarks render it in a plain page.
+import type { ExchangeRow } from '../../core/report/exchange-row';
+import { useStore } from '../state/context';
+import { DetailPane } from './DetailPane';
+import { ExchangeList } from './ExchangeList';
+import { type CopyChoices, ListToolbar } from './ListToolbar';
+import { OriginStrip } from './OriginStrip';
+
+export function ExchangeWorkspace({
+  onCopyList,
+  onCopyExchange,
+  copyStatus,
+  chromium,
+}: {
+  onCopyList: (choices: CopyChoices) => void;
+  onCopyExchange: (row: ExchangeRow) => void;
+  copyStatus: string | null;
+  /** Show the Chromium visibility banner. */
+  chromium: boolean;
+}) {
+  const store = useStore();
+  const selected = store.selected.value;
+  return (
+    <section class="live" aria-label="Live capture">
+      <ListToolbar onCopy={onCopyList} copyStatus={copyStatus} />
+      <OriginStrip origins={store.origins.value} indexed={store.indexed.value} total={store.rows.value.length} />
+      {chromium && (
+        <p class="banner" role="note">
+          Chromium shows extensions the first 401 and the final response of each handshake, not the requests carrying its own tokens. For
+          every leg, record a NetLog (chrome://net-export) and open it in AuthScope.
+        </p>
+      )}
+      {store.rows.value.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <div class={selected ? 'split' : 'split no-detail'}>
+          <ExchangeList
+            rows={store.visibleRows.value}
+            selectedId={store.selectedId.value}
+            onSelect={(id) => store.select(id)}
+            onMove={(delta) => store.moveSelection(delta)}
+          />
+          {selected && <DetailPane row={selected} onCopy={onCopyExchange} />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function EmptyState() {
+  return (
+    <section class="empty" aria-label="No exchanges yet">
+      <h2>No Windows authentication seen on this tab yet</h2>
+      <p>
+        AuthScope watches this tab for HTTP 401/407 challenges offering Negotiate (Kerberos, or NTLM inside it) or NTLM, the credentials the
+        browser sends back, and the answers — with DevTools open or closed (the toolbar badge counts problems).
+      </p>
+      <p>To reproduce: keep DevTools open on this tab and reload the page (or repeat the action that prompts or fails).</p>
+    </section>
+  );
+}

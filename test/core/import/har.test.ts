@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseExchange } from '../../../src/core/diagnosis/engine';
+import { importHar } from '../../../src/core/import/har';
+import { importText } from '../../../src/core/import/analyze';
+import { labToken } from '../../helpers/fixtures';
+
+const entry = (url: string, status: number, requestHeaders: [string, string][], responseHeaders: [string, string][]) => ({
+  startedDateTime: '2026-11-22T06:00:00.000Z',
+  request: { method: 'GET', url, headers: requestHeaders.map(([name, value]) => ({ name, value })) },
+  response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers: responseHeaders.map(([name, value]) => ({ name, value })) },
+});
+
+const url = 'http://legacy.lab.test/iis/';
+/** Fiddler: one entry per leg of the NTLM handshake (lab tokens). */
+const fiddler = {
+  log: {
+    creator: { name: 'Fiddler', version: '5.0' },
+    entries: [
+      entry(
+        url,
+        401,
+        [],
+        [
+          ['WWW-Authenticate', 'Negotiate'],
+          ['WWW-Authenticate', 'NTLM'],
+        ],
+      ),
+      entry(
+        url,
+        401,
+        [['Authorization', `NTLM ${labToken('chromium-ntlm-negotiate')}`]],
+        [['WWW-Authenticate', `NTLM ${labToken('lab-ntlm-challenge')}`]],
+      ),
+      entry(url, 200, [['Authorization', `NTLM ${labToken('chromium-ntlm-authenticate')}`]], [['Persistent-Auth', 'true']]),
+    ],
+  },
+};
+
+describe('HAR import', () => {
+  it('joins Fiddler’s per-leg entries into one exchange and diagnoses it like live capture', () => {
+    const result = importHar(fiddler);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.creator).toBe('Fiddler 5.0');
+    const [exchange] = result.value.exchanges;
+    expect(exchange?.legs.map((leg) => [leg.request?.credentials?.summary?.kind ?? null, leg.response?.status])).toEqual([
+      [null, 401],
+      ['ntlm-negotiate', 401],
+      ['ntlm-authenticate', 200],
+    ]);
+    expect(diagnoseExchange(exchange!).map((finding) => finding.id)).toContain('ntlm-fallback');
+  });
+
+  it('says when a sanitized Chrome HAR dropped Authorization', () => {
+    const chrome = {
+      log: { creator: { name: 'WebInspector', version: '537.36' }, entries: [entry(url, 401, [], [['WWW-Authenticate', 'Negotiate']])] },
+    };
+    const result = importHar(chrome);
+    expect(result.ok && result.warnings.map((warning) => warning.code)).toEqual(['har-no-authorization']);
+  });
+
+  it('rejects what is not a HAR, with a code', () => {
+    expect(importHar({ nope: true })).toMatchObject({ ok: false, error: { code: 'har-no-entries' } });
+    expect(importText('{"log": {')).toMatchObject({ ok: false, error: { code: 'har-bad-json' } });
+    expect(importText(JSON.stringify(fiddler))).toMatchObject({ ok: true, value: { source: 'har', browser: 'Fiddler 5.0' } });
+  });
+});

@@ -1,0 +1,131 @@
+// The DevTools panel on real lab traffic, in Chromium and Firefox: the exchange list (status chains, mechanism,
+// filter, keyboard), the detail pane (legs, decoded token with hex highlighting, findings), and Copy diagnosis
+// read back from the system clipboard. Takes the README screenshot on the NTLM-fallback scenario.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Lab, startLab } from '../../lab/lab';
+import { type BrowserDriver, type PanelPage, chromiumDriver, firefoxDriver, settledExchange } from './harness/driver';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(async () => lab?.stop());
+
+const READ_ROWS = () =>
+  [...document.querySelectorAll('[role=row][data-exchange]')].map((row) => ({
+    url: row.querySelector('.url')?.getAttribute('title') ?? '',
+    chain: row.querySelector('.chain')?.textContent ?? '',
+    mechanism: row.querySelector('.mechanism')?.textContent ?? '',
+  }));
+
+async function rowsOf(panel: PanelPage) {
+  let rows: { url: string; chain: string; mechanism: string }[] = [];
+  for (let attempt = 0; attempt < 50 && rows.length === 0; attempt++) {
+    rows = await panel.evaluate(READ_ROWS, undefined);
+    if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return rows;
+}
+
+const text = (selector: string) => document.querySelector(selector)?.textContent ?? '';
+
+async function openScenario(driver: BrowserDriver, url: string, answerPrompts = false) {
+  await driver.visit(url, answerPrompts);
+  const found = await settledExchange(driver, url);
+  expect(found, `no exchange for ${url}`).toBeDefined();
+  return driver.openPanel(found?.tab.tabId as number);
+}
+
+async function selectRow(panel: PanelPage, url: string) {
+  await panel.evaluate((target) => {
+    const rows = [...document.querySelectorAll<HTMLElement>('[role=row][data-exchange]')].filter(
+      (row) => row.querySelector('.url')?.getAttribute('title') === target,
+    );
+    rows.at(-1)?.click();
+  }, url);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+describe('panel in Chromium', () => {
+  let driver: BrowserDriver;
+  beforeAll(async () => {
+    driver = await chromiumDriver(lab.browserEnv);
+    await driver.visit(lab.urls['kerberos-ok']); // warm-up (PLATFORM.md)
+  });
+  afterAll(async () => driver?.close());
+
+  it('kerberos-ok: row, legs, the server token decoded with hex highlighting, the finding, the visibility banner', async () => {
+    const url = lab.urls['kerberos-ok'];
+    const panel = await openScenario(driver, url);
+    const row = (await rowsOf(panel)).find((candidate) => candidate.url === url);
+    expect(row).toEqual({ url, chain: '401 → 200', mechanism: 'Kerberos' });
+    expect(await panel.evaluate(text, '.banner')).toContain('chrome://net-export');
+    await selectRow(panel, url);
+    expect(
+      await panel.evaluate(
+        () => [...document.querySelectorAll('.detail [data-finding]')].map((node) => node.getAttribute('data-finding')),
+        undefined,
+      ),
+    ).toEqual(['kerberos-ok']);
+    expect(await panel.evaluate(text, '.token-panel')).toContain('negStateaccept-completed');
+    await panel.click('.token-panel [role=treeitem][aria-selected] [role=treeitem][aria-selected] .tree-label');
+    expect(await panel.evaluate(() => document.querySelector('.hex')?.getAttribute('aria-label') ?? '', undefined)).toMatch(
+      /Token bytes, \d+–\d+ selected/,
+    );
+    expect(await panel.evaluate(() => document.querySelectorAll('.hex-byte.selected').length, undefined)).toBeGreaterThan(0);
+    expect(await panel.evaluate(text, '.origins')).toMatch(/intranet\.lab\.test:\d+: Kerberos ✓ 1 · NTLM 0 · failures 0/);
+    await panel.close();
+  });
+
+  it('filters, moves with the keyboard, and copies a redacted diagnosis that the clipboard gives back', async () => {
+    const url = lab.urls['not-allowlisted'];
+    const panel = await openScenario(driver, url);
+    await rowsOf(panel);
+    await panel.type('input[type=search]', 'no-token-sent');
+    expect((await panel.evaluate(READ_ROWS, undefined)).map((candidate) => candidate.url)).toEqual([url]);
+    await panel.click('.viewport');
+    await panel.press('ArrowDown');
+    expect(await panel.evaluate(text, '.detail-header h2')).toContain(url);
+    await panel.click('button.primary');
+    expect(await panel.evaluate(text, '[role=status]')).toMatch(/Copied 1 exchange/);
+    const copied = await panel.readClipboard();
+    expect(copied).toMatch(/^# AuthScope diagnosis/);
+    expect(copied).toContain(`## GET ${url} — 401`);
+    expect(copied).toContain('[error] The server asked for Windows authentication and the browser sent no token (`no-token-sent`)');
+    expect(copied).toContain('Redaction: no raw tokens; user, domain and workstation names masked');
+    expect(copied).toContain('reg add "HKLM\\SOFTWARE\\Policies\\Google\\Chrome" /v AuthServerAllowlist');
+    await panel.close();
+  });
+});
+
+describe('panel in Firefox', () => {
+  let driver: BrowserDriver;
+  beforeAll(async () => {
+    driver = await firefoxDriver(lab.browserEnv, { 'dom.events.testing.asyncClipboard': true });
+  });
+  afterAll(async () => driver?.close());
+
+  it('ntlm-fallback: every leg, the NTLM AUTHENTICATE decoded, identities masked in the copy, and the README screenshot', async () => {
+    const url = lab.urls['ntlm-fallback'];
+    const panel = await openScenario(driver, url, true);
+    const row = (await rowsOf(panel)).find((candidate) => candidate.url === url);
+    expect(row).toEqual({ url, chain: '401 → 401 → 200', mechanism: 'NTLM' });
+    await selectRow(panel, url);
+    expect(
+      await panel.evaluate(
+        () => [...document.querySelectorAll('.detail [data-finding]')].map((node) => node.getAttribute('data-finding')),
+        undefined,
+      ),
+    ).toEqual(['ntlm-fallback', 'kernel-mode', 'persistent-auth']);
+    const token = await panel.evaluate(text, '.token-panel');
+    expect(token).toContain('NTLM AUTHENTICATE_MESSAGE (Type 3)');
+    expect(token).toMatch(/NTLMv2/);
+    await panel.screenshot('docs/panel-ntlm-fallback.png');
+    await panel.click('button.primary');
+    const copied = await panel.readClipboard();
+    expect(copied).toContain('[warning] Negotiate offered, but NTLM used (Kerberos fallback) (`ntlm-fallback`)');
+    expect(copied).toMatch(/user ‹masked›/);
+    expect(copied).not.toMatch(/TlRMTVNTUAAD/);
+    await panel.close();
+  });
+});

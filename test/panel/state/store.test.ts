@@ -1,0 +1,87 @@
+// Panel logic without a browser: the store fed through the in-memory transport, as the background would.
+import { describe, expect, it } from 'vitest';
+import { servePanelPort } from '../../../src/background/panel-ports';
+import type { Exchange } from '../../../src/core/exchange/model';
+import { createInMemoryPortPair } from '../../../src/shared/port';
+import type { BackgroundPortMessage, PanelPortMessage } from '../../../src/shared/protocol';
+import { connectPanel } from '../../../src/panel/state/connection';
+import { createPanelStore } from '../../../src/panel/state/store';
+import { mainExchange, recordings } from '../../helpers/recordings';
+
+const exchanges: Exchange[] = recordings
+  .filter((recording) => recording.browser === 'firefox')
+  .map((recording, index) => ({ ...mainExchange(recording), tabId: 5, startedAt: 1000 + index }));
+
+function connectedStore() {
+  const store = createPanelStore();
+  const listeners = new Set<(exchange: Exchange) => void>();
+  const source = {
+    exchanges: async () => exchanges,
+    onExchange: (listener: (exchange: Exchange) => void) => (listeners.add(listener), () => listeners.delete(listener)),
+  };
+  connectPanel(
+    () => {
+      const [panelSide, backgroundSide] = createInMemoryPortPair<BackgroundPortMessage, PanelPortMessage>();
+      servePanelPort(backgroundSide, 5, source);
+      return panelSide;
+    },
+    (list) => (store.exchanges.value = list),
+  );
+  return { store, push: (exchange: Exchange) => listeners.forEach((listener) => listener(exchange)) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('panel store over the in-memory transport', () => {
+  it('fills from the snapshot and takes later exchanges as deltas, newest last', async () => {
+    const { store, push } = connectedStore();
+    await settle();
+    expect(store.rows.value).toHaveLength(exchanges.length);
+    push({ ...exchanges[0]!, id: 'later', startedAt: 9000 });
+    await settle();
+    expect(store.rows.value.at(-1)?.id).toBe('later');
+  });
+
+  it('filters by text, problems and mechanism, and summarises origins', async () => {
+    const { store } = connectedStore();
+    await settle();
+    store.filterText.value = 'kerberos-rejected';
+    expect(store.visibleRows.value.map((row) => row.chain)).toEqual(['401 → 401']);
+    store.filterText.value = '';
+    store.mechanism.value = 'kerberos';
+    expect(store.visibleRows.value.every((row) => row.mechanism === 'Kerberos')).toBe(true);
+    store.mechanism.value = 'all';
+    store.problemsOnly.value = true;
+    expect(store.visibleRows.value.every((row) => row.worst === 'error' || row.worst === 'warning')).toBe(true);
+    expect(store.visibleRows.value.length).toBeLessThan(store.rows.value.length);
+    expect(store.origins.value.find((origin) => origin.host.startsWith('intranet.lab.test'))).toMatchObject({ kerberos: 1, failures: 0 });
+  });
+
+  it('moves the selection with the keyboard among visible rows only', async () => {
+    const { store } = connectedStore();
+    await settle();
+    store.moveSelection(1);
+    expect(store.selectedId.value).toBe(store.visibleRows.value[0]?.id);
+    store.moveSelection(-1);
+    expect(store.selectedId.value).toBe(store.visibleRows.value[0]?.id);
+    store.moveSelection(1);
+    store.moveSelection(1);
+    expect(store.selected.value?.id).toBe(store.visibleRows.value[2]?.id);
+  });
+
+  it('Clear hides what was captured; a navigation clears unless Preserve log is on', async () => {
+    const { store, push } = connectedStore();
+    await settle();
+    store.preserveLog.value = true;
+    store.navigated(5000);
+    expect(store.rows.value).toHaveLength(exchanges.length);
+    store.preserveLog.value = false;
+    store.navigated(5000);
+    expect(store.rows.value).toHaveLength(0);
+    push({ ...exchanges[0]!, id: 'after', startedAt: 6000 });
+    await settle();
+    expect(store.rows.value.map((row) => row.id)).toEqual(['after']);
+    store.clear(7000);
+    expect(store.rows.value).toHaveLength(0);
+  });
+});
