@@ -1,4 +1,5 @@
-// The panel: the inspected tab's exchanges with their findings, a token decoder, and an IIS log explainer.
+// The panel: the inspected tab's live exchanges, imported files (NetLog, HAR, IIS log), a token decoder, and an
+// IIS log explainer.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { isPanelResponse, panelRequest } from '../shared/protocol';
@@ -6,9 +7,10 @@ import { SettingsMenu } from './components/SettingsMenu';
 import { inspectedTabId } from './inspected-tab';
 import { DecoderView } from './views/DecoderView';
 import { IisLogView } from './views/IisLogView';
+import { ImportView } from './views/ImportView';
 import { LiveView } from './views/LiveView';
 
-const VIEWS = { live: 'Findings', decoder: 'Token decoder', iis: 'IIS log' } as const;
+const VIEWS = { live: 'Live capture', import: 'Import file', decoder: 'Token decoder', iis: 'IIS log' } as const;
 type ViewId = keyof typeof VIEWS;
 
 export function App() {
@@ -37,6 +39,7 @@ export function App() {
         <SettingsMenu />
       </header>
       {view === 'live' && <LiveView tabId={inspectedTabId()} />}
+      {view === 'import' && <ImportView />}
       {view === 'decoder' && <DecoderView />}
       {view === 'iis' && <IisLogView />}
     </main>

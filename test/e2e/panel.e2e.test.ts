@@ -9,6 +9,9 @@ import {
   openFirefoxExtensionPage,
 } from './harness/browsers';
 import { labTokens } from '../helpers/fixtures';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { importHar } from '../../src/core/import/har';
 
 const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
 const staleKeytab = labTokens.find((fixture) => fixture.name === 'apache-reject-krb-error-badkeyver');
@@ -48,6 +51,29 @@ describe('built extension in Chromium', () => {
       .poll(() => page.locator('[data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding'))))
       .toEqual(['preauth-first-request', 'ntlm-used']);
     expect(await page.getByRole('table', { name: 'Log lines explained' }).textContent()).toContain('401.1 2148074254');
+  });
+
+  it('imports a Default-mode NetLog file (progress, every leg, auth-library findings) and exports the session as redacted HAR', async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?view=import`);
+    const netlog = gunzipSync(readFileSync('test/fixtures/netlog/chromium-lab-default.json.gz'));
+    await page.locator('input[type=file]').setInputFiles({ name: 'net-export.json', mimeType: 'application/json', buffer: netlog });
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/net-export\.json: netlog from Chromium 156[^,]*, \d+ authentication exchanges/);
+    const row = page.locator('[role=row][data-exchange]').filter({ hasText: 'web.corp.example' }).first();
+    await row.click();
+    await expect
+      .poll(() => page.locator('.detail [data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding'))))
+      .toEqual(['no-token-sent', 'not-allowlisted']);
+    expect(await page.locator('.detail').textContent()).toContain('AUTH_HANDLER_CREATE_RESULT');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export HAR' }).click();
+    const har = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));
+    expect(har.log.creator).toEqual({ name: 'AuthScope', version });
+    expect(JSON.stringify(har)).not.toMatch(/YII[A-Za-z0-9+/]{20}|TlRMTVNTUAAD/);
+    const back = importHar(har);
+    expect(back.ok && back.value.exchanges.length).toBeGreaterThan(5);
   });
 
   it('shows a decode error with its code and offset for garbage', async () => {

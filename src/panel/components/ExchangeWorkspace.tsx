@@ -1,6 +1,9 @@
 // The exchange list with its toolbar, per-origin strip and detail pane, over the store in context. Knows nothing
 // of the extension APIs (LiveView connects and copies), so benchmarks render it in a plain page.
+import { useState } from 'preact/hooks';
+import { type Redaction, exportHar } from '../../core/import/har-export';
 import type { ExchangeRow } from '../../core/report/exchange-row';
+import { downloadText } from '../download';
 import { useStore } from '../state/context';
 import { DetailPane } from './DetailPane';
 import { ExchangeList } from './ExchangeList';
@@ -12,18 +15,33 @@ export function ExchangeWorkspace({
   onCopyExchange,
   copyStatus,
   chromium,
+  version,
 }: {
   onCopyList: (choices: CopyChoices) => void;
   onCopyExchange: (row: ExchangeRow) => void;
   copyStatus: string | null;
   /** Show the Chromium visibility banner. */
   chromium: boolean;
+  /** AuthScope's version, for the exported HAR's creator. */
+  version: string;
 }) {
   const store = useStore();
   const selected = store.selected.value;
+  const [exportStatus, setExportStatus] = useState<string | null>(null);
+  const exportVisible = (tokens: Redaction) => {
+    const { har, receipt } = exportHar(
+      store.visibleRows.value.map((row) => row.exchange),
+      { tokens },
+      version,
+    );
+    downloadText('authscope.har', JSON.stringify(har, null, 2));
+    setExportStatus(
+      `Exported ${receipt.entries} legs: tokens ${receipt.tokensMasked} masked, ${receipt.tokensRemoved} removed, ${receipt.tokensKept} kept; identities ${receipt.identities}; never captured: ${receipt.neverCaptured.join(', ')}`,
+    );
+  };
   return (
     <section class="live" aria-label="Live capture">
-      <ListToolbar onCopy={onCopyList} copyStatus={copyStatus} />
+      <ListToolbar onCopy={onCopyList} onExport={exportVisible} copyStatus={exportStatus ?? copyStatus} />
       <OriginStrip origins={store.origins.value} indexed={store.indexed.value} total={store.rows.value.length} />
       {chromium && (
         <p class="banner" role="note">

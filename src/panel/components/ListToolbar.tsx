@@ -2,14 +2,24 @@
 import { useState } from 'preact/hooks';
 import { useStore } from '../state/context';
 import type { MechanismFilter } from '../state/store';
+import type { Redaction } from '../../core/import/har-export';
 
 export interface CopyChoices {
   readonly includeIdentities: boolean;
   readonly includeRawTokens: boolean;
 }
 
-export function ListToolbar({ onCopy, copyStatus }: { onCopy: (choices: CopyChoices) => void; copyStatus: string | null }) {
+export function ListToolbar({
+  onCopy,
+  onExport,
+  copyStatus,
+}: {
+  onCopy: (choices: CopyChoices) => void;
+  onExport: (tokens: Redaction) => void;
+  copyStatus: string | null;
+}) {
   const store = useStore();
+  const [exportTokens, setExportTokens] = useState<Redaction>('mask');
   const [includeIdentities, setIncludeIdentities] = useState(false);
   const [includeRawTokens, setIncludeRawTokens] = useState(false);
   const toggle = (value: MechanismFilter) => (store.mechanism.value = store.mechanism.value === value ? 'all' : value);
@@ -60,6 +70,19 @@ export function ListToolbar({ onCopy, copyStatus }: { onCopy: (choices: CopyChoi
       <button class="primary" onClick={() => onCopy({ includeIdentities, includeRawTokens })}>
         Copy diagnosis
       </button>
+      <label>
+        HAR tokens{' '}
+        <select
+          aria-label="Tokens in the exported HAR"
+          value={exportTokens}
+          onChange={(event) => setExportTokens((event.currentTarget as HTMLSelectElement).value as Redaction)}
+        >
+          <option value="mask">masked</option>
+          <option value="remove">removed</option>
+          <option value="none">kept (credentials!)</option>
+        </select>
+      </label>
+      <button onClick={() => onExport(exportTokens)}>Export HAR</button>
       {includeRawTokens && (
         <span class="problems warning" role="alert">
           ⚠ Raw tokens are credentials (Kerberos tickets, NTLM responses): share the copy only with people you would give your password to.

@@ -70,6 +70,7 @@ export function LiveView({ tabId }: { tabId: number | null }) {
       onCopyExchange={(row) => copy([row.exchange], { includeIdentities: false, includeRawTokens: false })}
       copyStatus={copyStatus}
       chromium={!/Firefox\//.test(navigator.userAgent)}
+      version={browser.runtime.getManifest().version}
     />
   );
 }

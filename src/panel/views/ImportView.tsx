@@ -1,0 +1,155 @@
+// Open or drop a NetLog (chrome://net-export), a HAR file or an IIS log: it is read in chunks (NetLogs stream,
+// with progress, and the panel stays responsive), and its exchanges open in their own session with the same list,
+// details, findings and copy as live capture.
+import { useMemo, useState } from 'preact/hooks';
+import { type ImportedSession, NetLogImport, detectFormat, importText } from '../../core/import/analyze';
+import { diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
+import type { Problem } from '../../core/result';
+import { browser } from '../../shared/browser';
+import { copyText } from '../clipboard';
+import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
+import { FindingView } from '../components/FindingView';
+import { StoreContext } from '../state/context';
+import { createPanelStore } from '../state/store';
+import { browserName } from './LiveView';
+
+/** Bytes read per step: big enough to be fast, small enough to keep the panel responsive and show progress. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+interface Loaded {
+  readonly name: string;
+  readonly session: ImportedSession;
+  readonly warnings: readonly Problem[];
+}
+
+async function readFile(file: File, onProgress: (fraction: number) => void) {
+  const head = await file.slice(0, 4096).text();
+  if (detectFormat(head) !== 'netlog') return importText(await file.text());
+  const netlog = new NetLogImport();
+  const decoder = new TextDecoder();
+  for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
+    const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+    netlog.push(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < file.size }));
+    onProgress(Math.min(1, (offset + CHUNK_BYTES) / file.size));
+  }
+  return netlog.finish();
+}
+
+export function ImportView() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const store = useMemo(() => createPanelStore(), []);
+
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setProgress(0);
+    const result = await readFile(file, setProgress);
+    setProgress(null);
+    if (!result.ok) {
+      setError(`${file.name}: ${result.error.message} (${result.error.code})`);
+      return;
+    }
+    store.clear(0);
+    store.exchanges.value = result.value.exchanges;
+    setLoaded({ name: file.name, session: result.value, warnings: result.warnings });
+  };
+
+  const copy = (
+    choices: { includeIdentities: boolean; includeRawTokens: boolean },
+    exchanges = store.visibleRows.value.map((row) => row.exchange),
+  ) => {
+    const text = diagnosisMarkdown(exchanges, {
+      ...choices,
+      browser: `${loaded?.session.browser ?? 'unknown browser'} (imported ${loaded?.session.source} ${loaded?.name}; viewed in ${browserName(navigator.userAgent)})`,
+      extensionVersion: browser.runtime.getManifest().version,
+      generatedAt: new Date().toISOString(),
+    });
+    setCopyStatus(copyText(text) ? `Copied ${exchanges.length} exchanges` : 'Copy failed');
+  };
+
+  return (
+    <section class="import" aria-label="Import a file">
+      <div
+        class="drop-zone"
+        onDragOver={(event) => event.preventDefault()}
+        onDrop={(event) => {
+          event.preventDefault();
+          void open(event.dataTransfer?.files[0]);
+        }}
+      >
+        <label>
+          Open a NetLog, HAR or IIS log{' '}
+          <input
+            type="file"
+            accept=".json,.har,.log,.txt"
+            onChange={(event) => void open((event.currentTarget as HTMLInputElement).files?.[0])}
+          />
+        </label>
+        <span class="muted"> or drop it here</span>
+        {progress !== null && (
+          <progress max={1} value={progress} aria-label="Reading the file">
+            {Math.round(progress * 100)}%
+          </progress>
+        )}
+      </div>
+      {error && (
+        <p role="alert" class="problems error">
+          {error}
+        </p>
+      )}
+      {loaded ? (
+        <>
+          <p role="status">
+            {loaded.name}: {loaded.session.source}
+            {loaded.session.browser ? ` from ${loaded.session.browser}` : ''}, {loaded.session.exchanges.length} authentication exchanges
+          </p>
+          {loaded.warnings.map((warning, index) => (
+            <p key={index} class="problems warning">
+              {warning.message} ({warning.code})
+            </p>
+          ))}
+          {loaded.session.findings.map((finding, index) => (
+            <FindingView key={index} finding={finding} />
+          ))}
+          {loaded.session.exchanges.length > 0 && (
+            <StoreContext.Provider value={store}>
+              <ExchangeWorkspace
+                onCopyList={(choices) => copy(choices)}
+                onCopyExchange={(row) => copy({ includeIdentities: false, includeRawTokens: false }, [row.exchange])}
+                copyStatus={copyStatus}
+                chromium={false}
+                version={browser.runtime.getManifest().version}
+              />
+            </StoreContext.Provider>
+          )}
+        </>
+      ) : (
+        <NetLogGuide />
+      )}
+    </section>
+  );
+}
+
+function NetLogGuide() {
+  return (
+    <section class="guide" aria-label="How to record a NetLog">
+      <h2>Recording a NetLog (Chrome, Edge)</h2>
+      <ol>
+        <li>Open chrome://net-export (edge://net-export in Edge) in a new tab.</li>
+        <li>
+          Leave <strong>Strip private information</strong> selected (the default): AuthScope still sees every leg, each token's size, the
+          SPN the browser asked for and the Kerberos library's answer. Choose <strong>Include raw bytes</strong> only to decode the tokens
+          themselves — the file then holds credentials.
+        </li>
+        <li>Click Start Logging to Disk, reproduce the problem (reload the intranet page), then Stop Logging.</li>
+        <li>
+          Open the saved .json here. Files of hundreds of MB are read as a stream; a file cut off mid-write still shows what it holds.
+        </li>
+      </ol>
+      <p class="muted">HAR files (DevTools → Network → Export HAR, Fiddler) and IIS logs (u_ex*.log) open the same way.</p>
+    </section>
+  );
+}
