@@ -39,6 +39,8 @@ export interface BrowserDriver {
   trace(): Promise<CaptureEvent[]>;
   /** When the background now running started: a new value means the worker / event page was restarted. */
   backgroundStartedAt(): Promise<number>;
+  /** Everything the extension keeps in storage.local or storage.sync (disk-backed areas). */
+  diskStorage(): Promise<unknown>;
   /** Opens the panel page for the tab (as DevTools would for the inspected tab). */
   openPanel(tabId: number, size?: { width: number; height: number }): Promise<PanelPage>;
   /** Opens the panel for the tab and returns the finding ids it shows for the exchange of `url`, in order. */
@@ -100,6 +102,10 @@ const SELECT_AND_READ_FINDINGS = async (url: string) => {
 /** Reads the clipboard in a web page (the extension has no clipboardRead permission, and needs none). */
 const READ_CLIPBOARD = (): Promise<string> => navigator.clipboard.readText();
 
+const READ_DISK_STORAGE = async () => {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  return { local: await api.storage.local.get(null), sync: await api.storage.sync.get(null).catch(() => ({})) };
+};
 const ENABLE_RECORDING = async () => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   await api.storage.local.set({ settings: { recordEvents: true, keepRawTokens: true } });
@@ -131,6 +137,7 @@ export async function chromiumDriver(
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
+    diskStorage: () => extensionPage.evaluate(READ_DISK_STORAGE),
     async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await chromium.context.newPage();
       await panel.setViewportSize(size);
@@ -196,6 +203,7 @@ export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
+    diskStorage: () => extensionPage.evaluate(READ_DISK_STORAGE),
     async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await openFirefoxExtensionPage(firefox, `/src/panel/panel.html?tabId=${tabId}`);
       await panel.setViewport(size);
