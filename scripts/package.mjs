@@ -12,11 +12,24 @@ const run = (command, args, options = {}) => {
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 run(process.execPath, ['scripts/build.mjs']);
 for (const target of ['chrome', 'firefox']) {
-  run('npx', ['web-ext', 'build', '--source-dir', `dist/${target}`, '--artifacts-dir', 'artifacts', '--filename', `authscope-${target}-${version}.zip`, '--overwrite-dest']);
+  run('npx', [
+    'web-ext',
+    'build',
+    '--source-dir',
+    `dist/${target}`,
+    '--artifacts-dir',
+    'artifacts',
+    '--filename',
+    `authscope-${target}-${version}.zip`,
+    '--overwrite-dest',
+  ]);
 }
 const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], { encoding: 'utf8' });
 const report = JSON.parse(lint.stdout);
-console.log(`web-ext lint dist/firefox: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
-for (const message of [...report.errors, ...report.warnings]) console.log(`  ${message._type} ${message.code} ${message.file ?? ''}: ${message.message}`);
+console.log(
+  `web-ext lint dist/firefox: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`,
+);
+for (const message of [...report.errors, ...report.warnings])
+  console.log(`  ${message._type} ${message.code} ${message.file ?? ''}: ${message.message}`);
 if (report.summary.errors > 0) process.exit(1);
 console.log(`artifacts/authscope-chrome-${version}.zip, artifacts/authscope-firefox-${version}.zip`);

@@ -54,7 +54,10 @@ try {
   const ntlm = new NtlmServer();
   const kernel = new NtlmServer();
   const [port, kernelPort] = [await ntlm.start(), await kernel.start()];
-  stops.push(() => ntlm.stop(), () => kernel.stop());
+  stops.push(
+    () => ntlm.stop(),
+    () => kernel.stop(),
+  );
   const at = (serverPort: number, path: string) => `http://127.0.0.1:${serverPort}${path}`;
   urls = {
     'ntlm-only': at(port, NTLM_SERVER_PATHS.ntlmOnly),
@@ -96,7 +99,9 @@ if (headless) {
   if (found) {
     const panel = await driver.openPanel(found.tab.tabId);
     await panel.evaluate((url: string) => {
-      const rows = [...document.querySelectorAll<HTMLElement>('[role=row][data-exchange]')].filter((row) => row.querySelector('.url')?.getAttribute('title') === url);
+      const rows = [...document.querySelectorAll<HTMLElement>('[role=row][data-exchange]')].filter(
+        (row) => row.querySelector('.url')?.getAttribute('title') === url,
+      );
       rows.at(-1)?.click();
     }, target);
     await new Promise((done) => setTimeout(done, 300));
