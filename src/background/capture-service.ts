@@ -36,6 +36,8 @@ export class CaptureService {
   private readonly tabs = new Map<number, StoredTab>();
   private readonly badges = new Map<number, BadgeState>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Journaled events not applied yet, oldest first. */
+  private pending: { event: CaptureEvent; key: string }[] = [];
   /** Journal entries this worker wrote: the restore must not replay them (they are queued already). */
   private readonly ownJournal = new Set<string>();
   private readonly listeners = new Set<(exchange: Exchange) => void>();
@@ -44,11 +46,17 @@ export class CaptureService {
 
   constructor(private readonly browserFamily: BrowserFamily) {}
 
-  /** Journals the event at once, then queues it; events are applied in arrival order across async storage calls. */
+  /**
+   * Journals the event at once, then queues it. Events are applied in arrival order; those that arrive while a
+   * batch is being stored are applied together and stored in one write (at 50 authentications a second, one
+   * write per event fell behind and the journal grew — measured by `npm run soak`).
+   */
   enqueue(event: CaptureEvent): void {
     const key = journal(event);
     this.ownJournal.add(key);
-    this.queue = this.queue.then(() => this.handle(event, key)).catch((error: unknown) => console.error('AuthScope capture failed', error));
+    this.pending.push({ event, key });
+    if (this.pending.length > 1) return;
+    this.queue = this.queue.then(() => this.drain()).catch((error: unknown) => console.error('AuthScope capture failed', error));
   }
 
   /** Cheap synchronous pre-check before queueing; before the state is loaded every event may matter. */
@@ -105,29 +113,48 @@ export class CaptureService {
     });
   }
 
-  private async handle(event: CaptureEvent, journalKey: string): Promise<void> {
+  /** Applies every pending event, batch by batch, until none is left. */
+  private async drain(): Promise<void> {
     const capture = this.capture ?? (await this.restore());
-    const exchange = capture.apply(event);
-    if (!exchange) {
-      await journalDone([journalKey]);
-      return;
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      const changed = await this.applyBatch(capture, batch);
+      for (const [tabId, tab] of changed.tabs) {
+        await this.keepWithinBound(tabId, tab);
+        // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
+        const badge = badgeFor((this.tabs.get(tabId) ?? tab).exchanges);
+        this.badges.set(tabId, badge);
+        await showBadge(tabId, badge);
+      }
+      for (const exchange of changed.exchanges) for (const listener of this.listeners) listener(exchange);
     }
-    if (this.recordEvents) await this.record(event);
-    const tab = await this.store(capture, exchange, journalKey);
-    await this.keepWithinBound(exchange.tabId, tab);
-    // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
-    const badge = badgeFor(tab.exchanges);
-    this.badges.set(exchange.tabId, badge);
-    await showBadge(exchange.tabId, badge);
-    for (const listener of this.listeners) listener(exchange);
   }
 
-  /** Puts the exchange in its tab and saves tab, capture state and journal mark in one write. */
-  private async store(capture: Capture, exchange: Exchange, journalKey: string): Promise<StoredTab> {
-    const tab = withExchange(await this.tab(exchange.tabId), exchange);
-    this.tabs.set(exchange.tabId, tab);
-    await save(exchange.tabId, tab, capture.snapshot(), [journalKey]);
-    return tab;
+  /**
+   * Applies events in order and stores their effect — the changed tabs, the capture state and the journal marks —
+   * in one write, so a worker stopped at any point leaves each event either pending or stored, never both.
+   */
+  private async applyBatch(capture: Capture, batch: readonly { event: CaptureEvent; key: string }[]) {
+    const tabs = new Map<number, StoredTab>();
+    const exchanges = new Map<string, Exchange>();
+    const recorded: CaptureEvent[] = [];
+    for (const { event } of batch) {
+      const exchange = capture.apply(event);
+      if (!exchange) continue;
+      recorded.push(event);
+      const tab = withExchange(tabs.get(exchange.tabId) ?? (await this.tab(exchange.tabId)), exchange);
+      tabs.set(exchange.tabId, tab);
+      this.tabs.set(exchange.tabId, tab);
+      exchanges.set(exchange.id, exchange);
+    }
+    const keys = batch.map(({ key }) => key);
+    await save(tabs, capture.snapshot(), keys);
+    // The marks did their job once the write landed; a worker stopped before this leaves them to the restore.
+    await journalDone(keys);
+    for (const key of keys) this.ownJournal.delete(key);
+    if (this.recordEvents && recorded.length > 0) await this.record(recorded);
+    return { tabs, exchanges: [...exchanges.values()] };
   }
 
   /** Records the tab's size and trims the oldest tabs when all of them together exceed the overall bound. */
@@ -154,19 +181,16 @@ export class CaptureService {
     const capture = new Capture({ browser: this.browserFamily, keepRawTokens: settings.keepRawTokens }, snapshot);
     this.recordEvents = settings.recordEvents;
     // Events a stopped worker journaled but never finished: apply them first, in their order.
-    for (const { key, event } of await pendingJournal(this.ownJournal)) {
-      const exchange = capture.apply(event);
-      if (exchange) await this.store(capture, exchange, key);
-      else await journalDone([key]);
-    }
+    const left = await pendingJournal(this.ownJournal);
+    if (left.length > 0) await this.applyBatch(capture, left);
     this.capture = capture;
     return capture;
   }
 
-  private async record(event: CaptureEvent): Promise<void> {
+  private async record(events: readonly CaptureEvent[]): Promise<void> {
     const stored = await browser.storage.session.get(TRACE_KEY);
     const trace = (stored[TRACE_KEY] as CaptureEvent[] | undefined) ?? [];
-    trace.push(event);
+    trace.push(...events);
     await browser.storage.session.set({ [TRACE_KEY]: trace.slice(-MAX_TRACE_EVENTS) });
   }
 

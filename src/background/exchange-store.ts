@@ -56,18 +56,18 @@ export function withExchange(tab: StoredTab, exchange: Exchange): StoredTab {
 }
 
 /**
- * Writes the tab's exchanges, the capture state, and the journal entries they include (set to null = done) in
- * one call, so a worker stopped at any point leaves either the event pending or its effect saved, never both.
+ * Writes the changed tabs, the capture state, and the journal entries they include (set to null = done) in one
+ * call, so a worker stopped at any point leaves either the events pending or their effect saved, never both.
  */
-export async function save(tabId: number, tab: StoredTab, capture: CaptureSnapshot, journalDone: readonly string[]): Promise<void> {
+export async function save(tabs: ReadonlyMap<number, StoredTab>, capture: CaptureSnapshot, journalDone: readonly string[]): Promise<void> {
   await browser.storage.session.set({
-    [tabKey(tabId)]: tab,
+    ...Object.fromEntries([...tabs].map(([tabId, tab]) => [tabKey(tabId), tab])),
     [CAPTURE_KEY]: capture,
     ...Object.fromEntries(journalDone.map((key) => [key, null])),
   });
 }
 
-/** Marks journal entries done for events that changed nothing (not ours after all). */
+/** Removes journal entries whose events are stored (or changed nothing). */
 export async function journalDone(keys: readonly string[]): Promise<void> {
   await browser.storage.session.remove([...keys]);
 }
