@@ -11,7 +11,14 @@ interface BenchWindow {
   benchSeed: Exchange[];
   runPanelBench(
     count: number,
-  ): Promise<{ firstRenderMs: number; indexedMs: number; keystrokeMs: number; rowsInDom: number; visibleAfterFilter: number }>;
+  ): Promise<{
+    firstRenderMs: number;
+    indexedMs: number;
+    keystrokeMs: number;
+    keystrokeMedianMs: number;
+    rowsInDom: number;
+    visibleAfterFilter: number;
+  }>;
 }
 
 /** Lets Preact flush its scheduled renders (microtasks, then a macrotask), then forces style and layout. */
@@ -43,11 +50,17 @@ benchWindow.runPanelBench = async (count) => {
   // Findings are computed in slices between frames after the first render; the user types once they are in.
   while (store.indexed.value < count) await new Promise((resolve) => setTimeout(resolve, 5));
   const indexedMs = performance.now() - started;
+  // The user types "kerberos" one key at a time; each keystroke is timed to the updated, laid-out list.
   const input = root.querySelector('input[type=search]') as HTMLInputElement;
-  const typed = performance.now();
-  input.value = 'kerberos';
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await settled(root);
-  const keystrokeMs = performance.now() - typed;
-  return { firstRenderMs, indexedMs, keystrokeMs, rowsInDom, visibleAfterFilter: store.visibleRows.value.length };
+  const keystrokes: number[] = [];
+  for (const length of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    const typed = performance.now();
+    input.value = 'kerberos'.slice(0, length);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settled(root);
+    keystrokes.push(performance.now() - typed);
+  }
+  const keystrokeMs = Math.max(...keystrokes);
+  const keystrokeMedianMs = [...keystrokes].sort((a, b) => a - b)[4] as number;
+  return { firstRenderMs, indexedMs, keystrokeMs, keystrokeMedianMs, rowsInDom, visibleAfterFilter: store.visibleRows.value.length };
 };

@@ -27,7 +27,14 @@ const css = readFileSync('src/panel/panel.css', 'utf8');
 const seed = recordings.flatMap((recording) => replay(recording));
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-const runs: { firstRenderMs: number; indexedMs: number; keystrokeMs: number; rowsInDom: number; visibleAfterFilter: number }[] = [];
+const runs: {
+  firstRenderMs: number;
+  indexedMs: number;
+  keystrokeMs: number;
+  keystrokeMedianMs: number;
+  rowsInDom: number;
+  visibleAfterFilter: number;
+}[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.setContent(
@@ -55,10 +62,12 @@ console.log('| measure | ms min / median / max | goal |');
 console.log('|---|---|---|');
 console.log(`| first render (rows, list, layout; findings of the rows in view) | ${stats(runs.map((run) => run.firstRenderMs))} | ≤ 100 |`);
 console.log(`| every row diagnosed (sliced between frames, input stays live) | ${stats(runs.map((run) => run.indexedMs))} | — |`);
-console.log(`| filter keystroke (to updated, laid-out list) | ${stats(runs.map((run) => run.keystrokeMs))} | ≤ 16 |`);
+console.log(`| filter keystroke, typing "kerberos": median of the 8 keys | ${stats(runs.map((run) => run.keystrokeMedianMs))} | ≤ 16 |`);
+console.log(`| filter keystroke, typing "kerberos": slowest of the 8 keys | ${stats(runs.map((run) => run.keystrokeMs))} | ≤ 16 |`);
 console.log(`\nRows in the DOM: ${runs[0]?.rowsInDom} of ${COUNT}; after the filter: ${runs[0]?.visibleAfterFilter} match.`);
 
-/** The files an entry loads (static imports and modulepreloads), gzipped and summed. */
+/** The files an entry loads up front (static imports, scripts, stylesheets, modulepreloads), gzipped and summed;
+ * modules loaded later with import() are not part of the first load. */
 function gzippedGraph(root: string, entries: string[]): { files: number; bytes: number } {
   const seen = new Set<string>();
   const queue = [...entries];
@@ -70,7 +79,7 @@ function gzippedGraph(root: string, entries: string[]): { files: number; bytes: 
     const content = readFileSync(file);
     bytes += gzipSync(content, { level: 9 }).length;
     const text = content.toString('utf8');
-    for (const match of text.matchAll(/(?:from\s*|import\s*\(?\s*|href=|src=)["']([^"']+\.(?:js|css))["']/g)) {
+    for (const match of text.matchAll(/(?:from\s*|import\s*|href=|src=)["']([^"']+\.(?:js|css))["']/g)) {
       const target = match[1] as string;
       queue.push(target.startsWith('/') ? join(root, target) : resolve(dirname(file), target));
     }

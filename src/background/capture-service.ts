@@ -11,6 +11,7 @@ import { showBadge } from './badge';
 import { type TabSize, evictionPlan } from '../core/exchange/retention';
 import {
   MAX_EXCHANGES_TOTAL,
+  MAX_STORED_JSON_BYTES,
   type StoredTab,
   forgetTab,
   journal,
@@ -161,7 +162,7 @@ export class CaptureService {
   private async keepWithinBound(tabId: number, tab: StoredTab): Promise<void> {
     const sizes = await this.tabSizes();
     sizes[tabId] = sizeOf(tab);
-    for (const [evictedTab, drop] of Object.entries(evictionPlan(sizes, MAX_EXCHANGES_TOTAL))) {
+    for (const [evictedTab, drop] of Object.entries(evictionPlan(sizes, MAX_EXCHANGES_TOTAL, MAX_STORED_JSON_BYTES))) {
       const id = Number(evictedTab);
       const trimmed = { exchanges: (await this.tab(id)).exchanges.slice(drop) };
       this.tabs.set(id, trimmed);

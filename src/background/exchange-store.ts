@@ -10,6 +10,8 @@ import { browser } from '../shared/browser';
 export const MAX_EXCHANGES_PER_TAB = 500;
 /** Most exchanges kept over all tabs together (storage.session is capped at 10 MB in Chrome). */
 export const MAX_EXCHANGES_TOTAL = 2000;
+/** Most JSON kept over all tabs together: 2 MB reached 7.8 MB of Chrome's storage.session accounting in `npm run soak`. */
+export const MAX_STORED_JSON_BYTES = 1.75 * 1024 * 1024;
 
 const SIZES_KEY = 'tab-sizes';
 
@@ -24,7 +26,7 @@ export async function saveTabSizes(sizes: Record<string, TabSize>): Promise<void
 
 /** The size record of a stored tab. */
 export function sizeOf(tab: StoredTab): TabSize {
-  return { count: tab.exchanges.length, oldest: tab.exchanges[0]?.startedAt ?? 0 };
+  return { count: tab.exchanges.length, oldest: tab.exchanges[0]?.startedAt ?? 0, bytes: JSON.stringify(tab).length };
 }
 
 const CAPTURE_KEY = 'capture';

@@ -3,12 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { isPanelResponse, panelRequest } from '../shared/protocol';
+import { LazyView } from './components/LazyView';
 import { SettingsMenu } from './components/SettingsMenu';
 import { inspectedTabId } from './inspected-tab';
 import { DecoderView } from './views/DecoderView';
-import { IisLogView } from './views/IisLogView';
-import { ImportView } from './views/ImportView';
 import { LiveView } from './views/LiveView';
+
+const loadImportView = () => import('./views/ImportView').then((module) => module.ImportView);
+const loadIisLogView = () => import('./views/IisLogView').then((module) => module.IisLogView);
 
 const VIEWS = { live: 'Live capture', import: 'Import file', decoder: 'Token decoder', iis: 'IIS log' } as const;
 type ViewId = keyof typeof VIEWS;
@@ -39,9 +41,9 @@ export function App() {
         <SettingsMenu />
       </header>
       {view === 'live' && <LiveView tabId={inspectedTabId()} />}
-      {view === 'import' && <ImportView />}
+      {view === 'import' && <LazyView load={loadImportView} />}
       {view === 'decoder' && <DecoderView />}
-      {view === 'iis' && <IisLogView />}
+      {view === 'iis' && <LazyView load={loadIisLogView} />}
     </main>
   );
 }

@@ -25,17 +25,39 @@ export function createPanelStore() {
     for (const exchange of exchanges.value) if (exchange.startedAt >= cutoff) list.push(exchangeRow(exchange));
     return list;
   });
+  // Typing narrows the filter: when the new text extends the last one, only the last result is searched again.
+  let lastFilter: {
+    rows: readonly ExchangeRow[];
+    text: string;
+    onlyProblems: boolean;
+    wanted: string | null;
+    result: readonly ExchangeRow[];
+  } | null = null;
   const visibleRows = computed<readonly ExchangeRow[]>(() => {
-    const words = filterText.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const text = filterText.value.toLowerCase();
+    const words = text.split(/\s+/).filter(Boolean);
     const onlyProblems = problemsOnly.value;
     const wanted = mechanism.value === 'kerberos' ? 'Kerberos' : mechanism.value === 'ntlm' ? 'NTLM' : null;
-    if (words.length === 0 && !onlyProblems && !wanted) return rows.value;
-    return rows.value.filter(
+    const all = rows.value;
+    if (words.length === 0 && !onlyProblems && !wanted) {
+      lastFilter = null;
+      return all;
+    }
+    const narrowing =
+      lastFilter !== null &&
+      lastFilter.rows === all &&
+      lastFilter.onlyProblems === onlyProblems &&
+      lastFilter.wanted === wanted &&
+      text.startsWith(lastFilter.text);
+    const base = narrowing && lastFilter ? lastFilter.result : all;
+    const result = base.filter(
       (row) =>
         (!onlyProblems || row.worst === 'error' || row.worst === 'warning') &&
         (!wanted || row.mechanism === wanted) &&
         words.every((word) => row.search.includes(word)),
     );
+    lastFilter = { rows: all, text, onlyProblems, wanted, result };
+    return result;
   });
   /** How many rows (from the first) have their findings computed; indexing runs in slices between frames. */
   const indexed = signal(0);

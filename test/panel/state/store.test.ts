@@ -84,4 +84,22 @@ describe('panel store over the in-memory transport', () => {
     store.clear(7000);
     expect(store.rows.value).toHaveLength(0);
   });
+
+  it('narrows as the user types and gives the same rows as a fresh filter, also after deleting', async () => {
+    const { store } = connectedStore();
+    await settle();
+    const fresh = (text: string) => {
+      const other = createPanelStore();
+      other.exchanges.value = store.exchanges.value;
+      other.filterText.value = text;
+      return other.visibleRows.value.map((row) => row.id);
+    };
+    for (const text of ['k', 'ke', 'kerb', 'kerberos', 'kerberos-r', 'kerb', 'n', 'ntlm fall']) {
+      store.filterText.value = text;
+      expect(
+        store.visibleRows.value.map((row) => row.id),
+        text,
+      ).toEqual(fresh(text));
+    }
+  });
 });
