@@ -7,18 +7,19 @@ import { ExchangeWorkspace } from '../src/panel/components/ExchangeWorkspace';
 import { StoreContext } from '../src/panel/state/context';
 import { createPanelStore } from '../src/panel/state/store';
 
+/** What one bench page measures (read by scripts/bench-panel.ts). */
+export interface PanelBenchResult {
+  readonly firstRenderMs: number;
+  readonly indexedMs: number;
+  readonly keystrokeMs: number;
+  readonly keystrokeMedianMs: number;
+  readonly rowsInDom: number;
+  readonly visibleAfterFilter: number;
+}
+
 interface BenchWindow {
   benchSeed: Exchange[];
-  runPanelBench(
-    count: number,
-  ): Promise<{
-    firstRenderMs: number;
-    indexedMs: number;
-    keystrokeMs: number;
-    keystrokeMedianMs: number;
-    rowsInDom: number;
-    visibleAfterFilter: number;
-  }>;
+  runPanelBench(count: number): Promise<PanelBenchResult>;
 }
 
 /** Lets Preact flush its scheduled renders (microtasks, then a macrotask), then forces style and layout. */

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/browsers';
 import { recordings, replay } from '../test/helpers/recordings';
+import type { PanelBenchResult } from './bench-panel-harness';
 
 const COUNT = 10_000;
 const ROUNDS = 5;
@@ -27,14 +28,7 @@ const css = readFileSync('src/panel/panel.css', 'utf8');
 const seed = recordings.flatMap((recording) => replay(recording));
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-const runs: {
-  firstRenderMs: number;
-  indexedMs: number;
-  keystrokeMs: number;
-  keystrokeMedianMs: number;
-  rowsInDom: number;
-  visibleAfterFilter: number;
-}[] = [];
+const runs: PanelBenchResult[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.setContent(
