@@ -41,7 +41,7 @@ benchWindow.runPanelBench = async (count) => {
   store.exchanges.value = exchanges;
   render(
     <StoreContext.Provider value={store}>
-      <ExchangeWorkspace onCopyList={() => {}} onCopyExchange={() => {}} copyStatus={null} chromium={false} version="bench" />
+      <ExchangeWorkspace source="bench" chromium={false} version="bench" />
     </StoreContext.Provider>,
     root,
   );

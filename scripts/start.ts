@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { type Lab, type ScenarioId, startLab } from '../lab/lab';
 import { NTLM_SERVER_PATHS, NtlmServer } from '../lab/ntlm-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/browsers';
-import { type BrowserDriver, chromiumDriver, firefoxDriver, settledExchange } from '../test/e2e/harness/driver';
+import { type BrowserDriver, chromiumDriver, firefoxDriver, selectExchangeRow, settledExchange } from '../test/e2e/harness/driver';
 
 const args = process.argv.slice(2);
 const useFirefox = args.includes('--browser') && args[args.indexOf('--browser') + 1] === 'firefox';
@@ -98,13 +98,7 @@ if (headless) {
   const screenshot = resolve('demo-panel.png');
   if (found) {
     const panel = await driver.openPanel(found.tab.tabId);
-    await panel.evaluate((url: string) => {
-      const rows = [...document.querySelectorAll<HTMLElement>('[role=row][data-exchange]')].filter(
-        (row) => row.querySelector('.url')?.getAttribute('title') === url,
-      );
-      rows.at(-1)?.click();
-    }, target);
-    await new Promise((done) => setTimeout(done, 300));
+    await selectExchangeRow(panel, target);
     await panel.screenshot(screenshot);
   }
   for (const tab of await driver.tabs()) {

@@ -10,7 +10,7 @@ import { EXPECTED_FINDINGS } from '../helpers/expected-findings';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
 import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../lab/lab';
 import { hostScopedChromeBuild } from './harness/browsers';
-import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, settledExchange } from './harness/driver';
+import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, panelFindings, settledExchange } from './harness/driver';
 
 interface Expectation {
   readonly outcome: Outcome;
@@ -182,7 +182,7 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
         expected.check?.(exchange);
         expect(diagnoseExchange(exchange).map((finding) => finding.id)).toEqual(EXPECTED_FINDINGS[browser][id]);
         // The panel opened for that tab shows the same findings.
-        expect(await driver.panelFindings(tab.tabId, url)).toEqual(EXPECTED_FINDINGS[browser][id]);
+        expect(await panelFindings(driver, tab.tabId, url)).toEqual(EXPECTED_FINDINGS[browser][id]);
         const badgeText = async () => (await driver.tabs()).find((candidate) => candidate.tabId === tab.tabId)?.badgeText;
         if (expected.badge instanceof RegExp) await expect.poll(badgeText).toMatch(expected.badge);
         else await expect.poll(badgeText).toBe(expected.badge ?? '');

@@ -3,7 +3,15 @@
 // read back from the system clipboard. Takes the README screenshot on the NTLM-fallback scenario.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lab, startLab } from '../../lab/lab';
-import { type BrowserDriver, type PanelPage, chromiumDriver, firefoxDriver, settledExchange } from './harness/driver';
+import {
+  type BrowserDriver,
+  type PanelPage,
+  chromiumDriver,
+  detailFindings,
+  firefoxDriver,
+  selectExchangeRow,
+  settledExchange,
+} from './harness/driver';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -36,16 +44,6 @@ async function openScenario(driver: BrowserDriver, url: string, answerPrompts = 
   return driver.openPanel(found?.tab.tabId as number);
 }
 
-async function selectRow(panel: PanelPage, url: string) {
-  await panel.evaluate((target) => {
-    const rows = [...document.querySelectorAll<HTMLElement>('[role=row][data-exchange]')].filter(
-      (row) => row.querySelector('.url')?.getAttribute('title') === target,
-    );
-    rows.at(-1)?.click();
-  }, url);
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 describe('panel in Chromium', () => {
   let driver: BrowserDriver;
   beforeAll(async () => {
@@ -60,13 +58,8 @@ describe('panel in Chromium', () => {
     const row = (await rowsOf(panel)).find((candidate) => candidate.url === url);
     expect(row).toEqual({ url, chain: '401 → 200', mechanism: 'Kerberos' });
     expect(await panel.evaluate(text, '.banner')).toContain('chrome://net-export');
-    await selectRow(panel, url);
-    expect(
-      await panel.evaluate(
-        () => [...document.querySelectorAll('.detail [data-finding]')].map((node) => node.getAttribute('data-finding')),
-        undefined,
-      ),
-    ).toEqual(['kerberos-ok']);
+    await selectExchangeRow(panel, url);
+    expect(await detailFindings(panel)).toEqual(['kerberos-ok']);
     expect(await panel.evaluate(text, '.token-panel')).toContain('negStateaccept-completed');
     await panel.click('.token-panel [role=treeitem][aria-selected] [role=treeitem][aria-selected] .tree-label');
     expect(await panel.evaluate(() => document.querySelector('.hex')?.getAttribute('aria-label') ?? '', undefined)).toMatch(
@@ -110,13 +103,8 @@ describe('panel in Firefox', () => {
     const panel = await openScenario(driver, url, true);
     const row = (await rowsOf(panel)).find((candidate) => candidate.url === url);
     expect(row).toEqual({ url, chain: '401 → 401 → 200', mechanism: 'NTLM' });
-    await selectRow(panel, url);
-    expect(
-      await panel.evaluate(
-        () => [...document.querySelectorAll('.detail [data-finding]')].map((node) => node.getAttribute('data-finding')),
-        undefined,
-      ),
-    ).toEqual(['ntlm-fallback', 'kernel-mode', 'persistent-auth']);
+    await selectExchangeRow(panel, url);
+    expect(await detailFindings(panel)).toEqual(['ntlm-fallback', 'kernel-mode', 'persistent-auth']);
     const token = await panel.evaluate(text, '.token-panel');
     expect(token).toContain('NTLM AUTHENTICATE_MESSAGE (Type 3)');
     expect(token).toMatch(/NTLMv2/);

@@ -39,24 +39,18 @@ export function offeredEvidence(exchange: Exchange): Evidence[] {
   const index = exchange.legs.findIndex((leg) => (leg.response?.challenges.length ?? 0) + (leg.response?.proxyChallenges.length ?? 0) > 0);
   const response = exchange.legs[index]?.response;
   if (!response) return [];
-  const evidence: Evidence[] = [];
-  if (response.challenges.length > 0) {
-    evidence.push({
+  const offers: [string, readonly AuthItem[]][] = [
+    ['WWW-Authenticate', response.challenges],
+    ['Proxy-Authenticate', response.proxyChallenges],
+  ];
+  return offers
+    .filter(([, items]) => items.length > 0)
+    .map(([header, items]) => ({
       leg: index,
       source: 'response',
-      name: `${response.status} WWW-Authenticate`,
-      value: response.challenges.map(describeAuthItem).join(' · '),
-    });
-  }
-  if (response.proxyChallenges.length > 0) {
-    evidence.push({
-      leg: index,
-      source: 'response',
-      name: `${response.status} Proxy-Authenticate`,
-      value: response.proxyChallenges.map(describeAuthItem).join(' · '),
-    });
-  }
-  return evidence;
+      name: `${response.status} ${header}`,
+      value: items.map(describeAuthItem).join(' · '),
+    }));
 }
 
 /** Every credential the browser showed it sent. */

@@ -69,3 +69,19 @@ export function allowlistPatternFor(host: string): string {
   const labels = host.split('.');
   return labels.length > 2 ? `*.${labels.slice(1).join('.')}` : host;
 }
+
+/** The same scope as Firefox's URI-list prefs write it: a leading dot (intranet.corp.example → .corp.example). */
+export function firefoxDomainFor(host: string): string {
+  return allowlistPatternFor(host).replace(/^\*\./, '.');
+}
+
+/** Trust `host`'s domain for ambient credentials: the Chromium policy and the given Firefox URI-list prefs. */
+export function allowlistSettings(
+  host: string,
+  prefs: readonly FirefoxPref[] = ['network.negotiate-auth.trusted-uris'],
+): PlatformSetting[] {
+  return [
+    ...chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)),
+    ...prefs.flatMap((pref) => firefoxPref(pref, firefoxDomainFor(host))),
+  ];
+}

@@ -1,17 +1,10 @@
 // The stable JSON of `authscope analyze --json` (docs/json.md): per exchange its legs, mechanism, outcome and
 // findings, then every finding de-duplicated. Tokens are credentials: left out unless asked for.
 import { dedupeFindings, diagnoseExchange } from '../diagnosis/engine';
-import type { Finding } from '../diagnosis/finding';
+import { findingJson } from '../diagnosis/json';
 import type { ImportedSession } from '../import/analyze';
 import type { AuthItem, Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
-
-const findingBrief = (finding: Finding) => ({
-  id: finding.id,
-  severity: finding.severity,
-  title: finding.title,
-  evidence: finding.evidence.map(({ leg, source, name, value }) => ({ leg, source, name, value })),
-});
 
 const sent = (item: AuthItem | null | undefined, includeTokens: boolean, bytes: number | null) =>
   item ? { scheme: item.scheme, bytes: item.summary?.byteLength ?? bytes, token: includeTokens ? item.token : null } : null;
@@ -33,7 +26,7 @@ function exchangeJson(exchange: Exchange, includeTokens: boolean) {
       sent: sent(leg.request?.credentials ?? leg.request?.proxyCredentials, includeTokens, null),
       challenges: [...(leg.response?.challenges ?? []), ...(leg.response?.proxyChallenges ?? [])].map((item) => item.scheme),
     })),
-    findings: diagnoseExchange(exchange).map(findingBrief),
+    findings: diagnoseExchange(exchange).map(findingJson),
   };
 }
 
@@ -43,6 +36,6 @@ export function analysisJson(session: ImportedSession, options: { includeTokens:
     source: session.source,
     browser: session.browser,
     exchanges: session.exchanges.map((exchange) => exchangeJson(exchange, options.includeTokens)),
-    findings: dedupeFindings(all).map(({ finding, count }) => ({ ...findingBrief(finding), url: finding.url, count })),
+    findings: dedupeFindings(all).map(({ finding, count }) => ({ ...findingJson(finding), count })),
   };
 }

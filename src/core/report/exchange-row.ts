@@ -15,7 +15,6 @@ export class ExchangeRow {
   readonly method: string;
   readonly url: string;
   readonly origin: string;
-  private summaryCache: ExchangeSummary | null = null;
   private findingsCache: readonly Finding[] | null = null;
   private searchCache: string | null = null;
   private chainCache: string | null = null;
@@ -46,8 +45,7 @@ export class ExchangeRow {
   }
 
   get summary(): ExchangeSummary {
-    this.summaryCache ??= summarizeExchange(this.exchange);
-    return this.summaryCache;
+    return summarizeExchange(this.exchange);
   }
 
   get offered(): string {

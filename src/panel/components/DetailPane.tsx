@@ -1,6 +1,8 @@
 // The selected exchange: what the browser hid, its findings (the answer), its legs, the token chosen in them
 // (tree + hex), and a copy action for this exchange alone.
 import { useEffect, useState } from 'preact/hooks';
+import { diagnoseExchange } from '../../core/diagnosis/engine';
+import { hiddenLegsNote } from '../../core/diagnosis/evidence';
 import type { ExchangeRow } from '../../core/report/exchange-row';
 import { FindingView } from './FindingView';
 import { LegTimeline, type TokenChoice } from './LegTimeline';
@@ -22,10 +24,35 @@ function defaultToken(row: ExchangeRow): TokenChoice | null {
   return null;
 }
 
-export function DetailPane({ row, onCopy }: { row: ExchangeRow; onCopy: (row: ExchangeRow) => void }) {
+/** Where the mechanism shown was read (the summary's evidence), in words. */
+const MECHANISM_EVIDENCE = {
+  'client-token': "read from the browser's token",
+  'server-token': "read from the server's answer token",
+  prompt: "read from the browser's credential prompt",
+} as const;
+
+export function DetailPane({
+  row,
+  onCopy,
+  predictSpn,
+}: {
+  row: ExchangeRow;
+  onCopy: (row: ExchangeRow) => void;
+  /** Predicts the SPN the browser will ask for (Firefox, from DNS); absent where the browser cannot. */
+  predictSpn?: ((url: string) => Promise<string | null>) | undefined;
+}) {
   const [token, setToken] = useState<TokenChoice | null>(() => defaultToken(row));
+  const [predictedSpn, setPredictedSpn] = useState<string | null>(null);
   useEffect(() => setToken(defaultToken(row)), [row]);
-  const findings = row.findings;
+  const negotiate = row.summary.offered.some((scheme) => scheme.toLowerCase() === 'negotiate');
+  useEffect(() => {
+    setPredictedSpn(null);
+    if (predictSpn && negotiate) void predictSpn(row.url).then(setPredictedSpn);
+  }, [row.url, negotiate, predictSpn]);
+  // A prediction is evidence only the panel has: the engine runs again with it (spn-mismatch on a CNAME).
+  const findings = predictedSpn ? diagnoseExchange(row.exchange, { predictedSpn }) : row.findings;
+  const { mechanismEvidence, outcome } = row.summary;
+  const hidden = hiddenLegsNote(row.exchange);
   return (
     <section class="detail" aria-label="Exchange details">
       <header class="detail-header">
@@ -34,11 +61,14 @@ export function DetailPane({ row, onCopy }: { row: ExchangeRow; onCopy: (row: Ex
         </h2>
         <button onClick={() => onCopy(row)}>Copy this exchange</button>
       </header>
-      {row.exchange.hiddenLegs && (
+      <p class="verdict">
+        Mechanism: <strong>{row.mechanism}</strong> (
+        {mechanismEvidence ? MECHANISM_EVIDENCE[mechanismEvidence] : 'no token or prompt shows it'}) · outcome <strong>{outcome}</strong> (
+        {row.chain}){predictedSpn && <> · SPN the browser will ask for: {predictedSpn}</>}
+      </p>
+      {hidden && (
         <p class="banner" role="note">
-          This browser hid the legs that carry its own tokens (Chromium shows extensions only the first 401 and the final response). To see
-          every leg, token sizes, the SPN asked for and the GSSAPI/SSPI result, record a NetLog at chrome://net-export (edge://net-export in
-          Edge) while reproducing, and open it in AuthScope.
+          {hidden}
         </p>
       )}
       <section aria-label="Findings">

@@ -1,8 +1,11 @@
-// The exchange list with its toolbar, per-origin strip and detail pane, over the store in context. Knows nothing
-// of the extension APIs (LiveView connects and copies), so benchmarks render it in a plain page.
+// The exchange list with its toolbar, per-origin strip and detail pane, over the store in context, with Copy
+// diagnosis and Export HAR. Knows nothing of the extension APIs (LiveView connects, ImportView reads files), so
+// benchmarks render it in a plain page.
 import { useState } from 'preact/hooks';
 import { type Redaction, exportHar } from '../../core/import/har-export';
-import type { ExchangeRow } from '../../core/report/exchange-row';
+import { diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
+import type { Exchange } from '../../core/exchange/model';
+import { copyText } from '../clipboard';
 import { downloadText } from '../download';
 import { useStore } from '../state/context';
 import { DetailPane } from './DetailPane';
@@ -11,23 +14,36 @@ import { type CopyChoices, ListToolbar } from './ListToolbar';
 import { OriginStrip } from './OriginStrip';
 
 export function ExchangeWorkspace({
-  onCopyList,
-  onCopyExchange,
-  copyStatus,
+  source,
   chromium,
   version,
+  predictSpn,
 }: {
-  onCopyList: (choices: CopyChoices) => void;
-  onCopyExchange: (row: ExchangeRow) => void;
-  copyStatus: string | null;
+  /** Where the exchanges come from, for the copied report: "Chromium 156", or the imported file and its browser. */
+  source: string;
   /** Show the Chromium visibility banner. */
   chromium: boolean;
   /** AuthScope's version, for the exported HAR's creator. */
   version: string;
+  /** Predicts the SPN the browser will ask for (Firefox, from DNS). */
+  predictSpn?: (url: string) => Promise<string | null>;
 }) {
   const store = useStore();
   const selected = store.selected.value;
-  const [exportStatus, setExportStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const copy = (exchanges: readonly Exchange[], choices: CopyChoices) => {
+    const text = diagnosisMarkdown(exchanges, {
+      ...choices,
+      browser: source,
+      extensionVersion: version,
+      generatedAt: new Date().toISOString(),
+    });
+    setStatus(
+      copyText(text)
+        ? `Copied ${exchanges.length} exchange${exchanges.length === 1 ? '' : 's'} (${text.length} characters)`
+        : 'Copy failed',
+    );
+  };
   const exportVisible = (tokens: Redaction) => {
     const { har, receipt } = exportHar(
       store.visibleRows.value.map((row) => row.exchange),
@@ -35,13 +51,22 @@ export function ExchangeWorkspace({
       version,
     );
     downloadText('authscope.har', JSON.stringify(har, null, 2));
-    setExportStatus(
+    setStatus(
       `Exported ${receipt.entries} legs: tokens ${receipt.tokensMasked} masked, ${receipt.tokensRemoved} removed, ${receipt.tokensKept} kept; identities ${receipt.identities}; never captured: ${receipt.neverCaptured.join(', ')}`,
     );
   };
   return (
     <section class="live" aria-label="Live capture">
-      <ListToolbar onCopy={onCopyList} onExport={exportVisible} copyStatus={exportStatus ?? copyStatus} />
+      <ListToolbar
+        onCopy={(choices) =>
+          copy(
+            store.visibleRows.value.map((row) => row.exchange),
+            choices,
+          )
+        }
+        onExport={exportVisible}
+        copyStatus={status}
+      />
       <OriginStrip origins={store.origins.value} indexed={store.indexed.value} total={store.rows.value.length} />
       {chromium && (
         <p class="banner" role="note">
@@ -59,7 +84,13 @@ export function ExchangeWorkspace({
             onSelect={(id) => store.select(id)}
             onMove={(delta) => store.moveSelection(delta)}
           />
-          {selected && <DetailPane row={selected} onCopy={onCopyExchange} />}
+          {selected && (
+            <DetailPane
+              row={selected}
+              onCopy={(row) => copy([row.exchange], { includeIdentities: false, includeRawTokens: false })}
+              predictSpn={predictSpn}
+            />
+          )}
         </div>
       )}
     </section>

@@ -3,15 +3,13 @@
 // details, findings and copy as live capture.
 import { useMemo, useState } from 'preact/hooks';
 import { type ImportedSession, NetLogImport, detectFormat, importText } from '../../core/import/analyze';
-import { diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
 import type { Problem } from '../../core/result';
 import { browser } from '../../shared/browser';
-import { copyText } from '../clipboard';
 import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
 import { FindingView } from '../components/FindingView';
 import { StoreContext } from '../state/context';
 import { createPanelStore } from '../state/store';
-import { browserName } from './LiveView';
+import { browserName } from '../browser-name';
 
 /** Bytes read per step: big enough to be fast, small enough to keep the panel responsive and show progress. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -39,7 +37,6 @@ export function ImportView() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
   const store = useMemo(() => createPanelStore(), []);
 
   const open = async (file: File | undefined) => {
@@ -55,19 +52,6 @@ export function ImportView() {
     store.clear(0);
     store.exchanges.value = result.value.exchanges;
     setLoaded({ name: file.name, session: result.value, warnings: result.warnings });
-  };
-
-  const copy = (
-    choices: { includeIdentities: boolean; includeRawTokens: boolean },
-    exchanges = store.visibleRows.value.map((row) => row.exchange),
-  ) => {
-    const text = diagnosisMarkdown(exchanges, {
-      ...choices,
-      browser: `${loaded?.session.browser ?? 'unknown browser'} (imported ${loaded?.session.source} ${loaded?.name}; viewed in ${browserName(navigator.userAgent)})`,
-      extensionVersion: browser.runtime.getManifest().version,
-      generatedAt: new Date().toISOString(),
-    });
-    setCopyStatus(copyText(text) ? `Copied ${exchanges.length} exchanges` : 'Copy failed');
   };
 
   return (
@@ -117,9 +101,7 @@ export function ImportView() {
           {loaded.session.exchanges.length > 0 && (
             <StoreContext.Provider value={store}>
               <ExchangeWorkspace
-                onCopyList={(choices) => copy(choices)}
-                onCopyExchange={(row) => copy({ includeIdentities: false, includeRawTokens: false }, [row.exchange])}
-                copyStatus={copyStatus}
+                source={`${loaded.session.browser ?? 'unknown browser'} (imported ${loaded.session.source} ${loaded.name}; viewed in ${browserName(navigator.userAgent)})`}
                 chromium={false}
                 version={browser.runtime.getManifest().version}
               />

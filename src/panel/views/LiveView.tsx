@@ -1,30 +1,19 @@
-// The inspected tab's exchanges: connects the store to the background for the tab, clears on navigation unless
-// Preserve log is on, and copies the diagnosis. The list and details are the ExchangeWorkspace.
-import { useEffect, useState } from 'preact/hooks';
-import { diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
-import type { Exchange } from '../../core/exchange/model';
+// The inspected tab's exchanges: connects the store to the background for the tab and clears on navigation unless
+// Preserve log is on. The list, details and copy are the ExchangeWorkspace.
+import { useEffect } from 'preact/hooks';
 import { browser } from '../../shared/browser';
 import { type RuntimePortLike, fromRuntimePort } from '../../shared/port';
 import { type BackgroundPortMessage, type PanelPortMessage, isBackgroundPortMessage, panelPortName } from '../../shared/protocol';
-import { copyText } from '../clipboard';
+import { browserName } from '../browser-name';
 import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
-import type { CopyChoices } from '../components/ListToolbar';
+import { predictSpn } from '../spn-prediction';
 import { connectPanel } from '../state/connection';
 import { useStore } from '../state/context';
-
-/** "Chromium 156", "Firefox 153", "Edge 140" from the user agent. */
-export function browserName(userAgent: string): string {
-  const match = /(Edg|Firefox|Chrome|Chromium)\/(\d+)/.exec(userAgent);
-  if (!match) return 'unknown browser';
-  const names: Record<string, string> = { Edg: 'Edge', Firefox: 'Firefox', Chrome: 'Chromium', Chromium: 'Chromium' };
-  return `${names[match[1] ?? ''] ?? match[1]} ${match[2]}`;
-}
 
 type NavigatedEvent = { addListener(listener: () => void): void; removeListener(listener: () => void): void };
 
 export function LiveView({ tabId }: { tabId: number | null }) {
   const store = useStore();
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
   useEffect(() => {
     if (tabId === null) return undefined;
     const connection = connectPanel(
@@ -45,32 +34,13 @@ export function LiveView({ tabId }: { tabId: number | null }) {
     };
   }, [tabId, store]);
 
-  const copy = (exchanges: readonly Exchange[], choices: CopyChoices) => {
-    const text = diagnosisMarkdown(exchanges, {
-      ...choices,
-      browser: browserName(navigator.userAgent),
-      extensionVersion: browser.runtime.getManifest().version,
-      generatedAt: new Date().toISOString(),
-    });
-    const copied = copyText(text);
-    setCopyStatus(
-      copied ? `Copied ${exchanges.length} exchange${exchanges.length === 1 ? '' : 's'} (${text.length} characters)` : 'Copy failed',
-    );
-  };
-
   if (tabId === null) return <p class="muted">No inspected tab: open AuthScope from the DevTools of the page to diagnose.</p>;
   return (
     <ExchangeWorkspace
-      onCopyList={(choices) =>
-        copy(
-          store.visibleRows.value.map((row) => row.exchange),
-          choices,
-        )
-      }
-      onCopyExchange={(row) => copy([row.exchange], { includeIdentities: false, includeRawTokens: false })}
-      copyStatus={copyStatus}
+      source={browserName(navigator.userAgent)}
       chromium={!/Firefox\//.test(navigator.userAgent)}
       version={browser.runtime.getManifest().version}
+      predictSpn={predictSpn}
     />
   );
 }

@@ -43,8 +43,6 @@ export interface BrowserDriver {
   diskStorage(): Promise<unknown>;
   /** Opens the panel page for the tab (as DevTools would for the inspected tab). */
   openPanel(tabId: number, size?: { width: number; height: number }): Promise<PanelPage>;
-  /** Opens the panel for the tab and returns the finding ids it shows for the exchange of `url`, in order. */
-  panelFindings(tabId: number, url: string): Promise<string[]>;
   /** Ticks or unticks "Keep raw tokens" in the panel's settings, as a user would. */
   setKeepRawTokens(keep: boolean): Promise<void>;
   /** Stops the extension's service worker (Chromium); returns false where the browser cannot. */
@@ -82,8 +80,8 @@ const READ_STARTED_AT = async (request: PanelRequest) => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   return ((await api.runtime.sendMessage(request)) as PanelResponse).startedAt;
 };
-/** Runs in the panel page: selects the latest row for `url` (newest last) and returns its detail's finding ids. */
-const SELECT_AND_READ_FINDINGS = async (url: string) => {
+/** Runs in the panel page: clicks the latest row for `url` (newest last) once it is rendered; false if none came. */
+const CLICK_LATEST_ROW = async (url: string) => {
   for (let attempt = 0; attempt < 50; attempt++) {
     const rows = [...document.querySelectorAll<HTMLElement>('[role=row][data-exchange]')].filter(
       (row) => row.querySelector('.url')?.getAttribute('title') === url,
@@ -91,13 +89,31 @@ const SELECT_AND_READ_FINDINGS = async (url: string) => {
     const row = rows.at(-1);
     if (row) {
       row.click();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return [...document.querySelectorAll('.detail [data-finding]')].map((finding) => finding.getAttribute('data-finding') ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return true;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return [];
+  return false;
 };
+
+/** Selects the latest exchange for `url` in the panel, as a user clicking its row. */
+export const selectExchangeRow = (panel: PanelPage, url: string): Promise<boolean> => panel.evaluate(CLICK_LATEST_ROW, url);
+
+/** The finding ids the detail pane shows, in order. */
+export const detailFindings = (panel: PanelPage): Promise<string[]> =>
+  panel.evaluate(
+    () => [...document.querySelectorAll('.detail [data-finding]')].map((finding) => finding.getAttribute('data-finding') ?? ''),
+    undefined,
+  );
+
+/** Opens the panel for the tab, selects the exchange of `url` and returns the finding ids it shows, in order. */
+export async function panelFindings(driver: BrowserDriver, tabId: number, url: string): Promise<string[]> {
+  const panel = await driver.openPanel(tabId);
+  const findings = (await selectExchangeRow(panel, url)) ? await detailFindings(panel) : [];
+  await panel.close();
+  return findings;
+}
 
 /** Reads the clipboard in a web page (the extension has no clipboardRead permission, and needs none). */
 const READ_CLIPBOARD = (): Promise<string> => navigator.clipboard.readText();
@@ -127,7 +143,7 @@ export async function chromiumDriver(
   const extensionPage = await chromium.context.newPage();
   await extensionPage.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
   await extensionPage.evaluate(ENABLE_RECORDING);
-  const driver: BrowserDriver = {
+  return {
     name: 'chromium',
     async visit(url) {
       const page = await chromium.context.newPage();
@@ -163,12 +179,6 @@ export async function chromiumDriver(
         close: () => panel.close(),
       };
     },
-    async panelFindings(tabId, url) {
-      const panel = await driver.openPanel(tabId);
-      const findings = await panel.evaluate(SELECT_AND_READ_FINDINGS, url);
-      await panel.close();
-      return findings;
-    },
     async setKeepRawTokens(keep) {
       await extensionPage.locator('details.settings > summary').click();
       await extensionPage.getByRole('checkbox', { name: 'Keep raw tokens' }).setChecked(keep);
@@ -183,14 +193,13 @@ export async function chromiumDriver(
     },
     close: () => chromium.close(),
   };
-  return driver;
 }
 
 export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs: Record<string, unknown> = {}): Promise<BrowserDriver> {
   const firefox = await launchFirefoxWithExtension({ ...FIREFOX_AUTH_PREFS, ...prefs }, env);
   const extensionPage = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html');
   await extensionPage.evaluate(ENABLE_RECORDING);
-  const driver: BrowserDriver = {
+  return {
     name: 'firefox',
     async visit(url, answerPrompts = false) {
       const page = await firefox.browser.newPage();
@@ -217,12 +226,6 @@ export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs
         close: () => panel.close(),
       };
     },
-    async panelFindings(tabId, url) {
-      const panel = await driver.openPanel(tabId);
-      const findings = await panel.evaluate(SELECT_AND_READ_FINDINGS, url);
-      await panel.close();
-      return findings;
-    },
     async setKeepRawTokens(keep) {
       await extensionPage.click('details.settings > summary');
       await extensionPage.waitForSelector('input[name=keep-raw-tokens]:not([disabled])');
@@ -234,7 +237,6 @@ export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs
     stopServiceWorker: async () => false,
     close: () => firefox.close(),
   };
-  return driver;
 }
 
 /** The tab whose captured exchanges include one for `url`, and that exchange. */

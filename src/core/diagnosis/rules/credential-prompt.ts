@@ -2,7 +2,7 @@
 // with the logged-on user's credentials — what users report as "the intranet site prompts me". Loops are auth-loop.
 import type { ExchangeRule } from '../finding';
 import { finding, hostOf, offeredEvidence, statusEvidence } from '../evidence';
-import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, chromiumPolicy, firefoxPref } from '../policies';
+import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings } from '../policies';
 
 export const credentialPrompt: ExchangeRule = {
   ids: ['credential-prompt'],
@@ -36,11 +36,7 @@ export const credentialPrompt: ExchangeRule = {
         fixes: [
           {
             text: `Trust ${pattern} for default credentials. ${HOW_TO_CHECK_POLICIES}`,
-            settings: [
-              ...chromiumPolicy('AuthServerAllowlist', pattern),
-              ...firefoxPref('network.automatic-ntlm-auth.trusted-uris', pattern.replace(/^\*\./, '.')),
-              ...firefoxPref('network.negotiate-auth.trusted-uris', pattern.replace(/^\*\./, '.')),
-            ],
+            settings: allowlistSettings(host, ['network.automatic-ntlm-auth.trusted-uris', 'network.negotiate-auth.trusted-uris']),
           },
           {
             text: 'Make Kerberos work so NTLM is not needed (SPN registered for the host, user holds a TGT).',

@@ -3,7 +3,7 @@
 // account trusted for (constrained) delegation (reference/001, reference/003).
 import type { ExchangeRule } from '../finding';
 import { finding, hostOf } from '../evidence';
-import { allowlistPatternFor, chromiumPolicy, firefoxPref } from '../policies';
+import { allowlistPatternFor, chromiumPolicy, firefoxDomainFor, firefoxPref } from '../policies';
 
 export const delegation: ExchangeRule = {
   ids: ['delegation'],
@@ -39,7 +39,7 @@ export const delegation: ExchangeRule = {
                 text: `If the site needs the double hop, allow delegation to ${host} and trust the site’s account for (constrained) delegation.`,
                 settings: [
                   ...chromiumPolicy('AuthNegotiateDelegateAllowlist', allowlistPatternFor(host)),
-                  ...firefoxPref('network.negotiate-auth.delegation-uris', allowlistPatternFor(host).replace(/^\*\./, '.')),
+                  ...firefoxPref('network.negotiate-auth.delegation-uris', firefoxDomainFor(host)),
                 ],
               },
             ],

@@ -3,7 +3,7 @@
 // finding names all three and how to tell them apart.
 import type { Evidence, ExchangeContext, ExchangeRule, Finding } from '../finding';
 import { finding, hiddenLegsNote, hostOf, offeredEvidence, statusEvidence } from '../evidence';
-import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, chromiumPolicy, firefoxPref } from '../policies';
+import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings, chromiumPolicy } from '../policies';
 
 /** GSSAPI / SSPI wording for "the KDC has no such service principal". */
 export const SPN_UNKNOWN = /server \S* ?not found in kerberos database|KDC_ERR_S_PRINCIPAL_UNKNOWN|SEC_E_TARGET_UNKNOWN|0x80090303/i;
@@ -31,10 +31,7 @@ function notAllowlisted(context: ExchangeContext, base: Evidence[]): Finding {
     fixes: [
       {
         text: `Allow ${pattern} for ambient authentication.`,
-        settings: [
-          ...chromiumPolicy('AuthServerAllowlist', pattern),
-          ...firefoxPref('network.negotiate-auth.trusted-uris', pattern.replace(/^\*\./, '.')),
-        ],
+        settings: allowlistSettings(host),
       },
       {
         text: 'On Windows without the policy, add the site to the Local intranet zone (Internet Options → Security → Local intranet → Sites, or the "Site to Zone Assignment List" GPO, value 1).',

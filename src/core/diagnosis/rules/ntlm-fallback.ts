@@ -2,7 +2,7 @@
 // token. Causes in the order reference/003 checks them: SPN, CNAME, port, KDC reachability, trust for credentials.
 import type { ExchangeRule, Fix } from '../finding';
 import { finding, hostOf, offeredEvidence, sentEvidence, statusEvidence } from '../evidence';
-import { allowlistPatternFor, chromiumPolicy, firefoxPref } from '../policies';
+import { allowlistSettings, chromiumPolicy } from '../policies';
 
 export function spnCauses(host: string, port: string): Fix[] {
   const spn = `HTTP/${host}`;
@@ -30,10 +30,7 @@ export function spnCauses(host: string, port: string): Fix[] {
     },
     {
       text: 'The site is not trusted for default credentials, so the browser will not use Kerberos silently.',
-      settings: [
-        ...chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)),
-        ...firefoxPref('network.negotiate-auth.trusted-uris', allowlistPatternFor(host).replace(/^\*\./, '.')),
-      ],
+      settings: allowlistSettings(host),
     },
   ];
 }
