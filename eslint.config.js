@@ -18,6 +18,20 @@ const CORE_FORBIDDEN_GLOBALS = [
   'XMLHttpRequest',
 ].map((name) => ({ name, message: 'src/core is pure: take data in, return data; no platform APIs.' }));
 
+const CORE_IMPORT_RULES = [
+  { group: ['node:*', 'fs', 'path', 'crypto', 'buffer'], message: 'src/core runs in the browser too: no Node modules.' },
+  { group: ['webextension-polyfill', 'preact', 'preact/*', '@preact/*'], message: 'src/core must not depend on shells or UI.' },
+  {
+    group: ['**/background/**', '**/panel/**', '**/devtools/**', '**/cli/**', '**/shared/browser'],
+    message: 'core is imported by shells, never the reverse.',
+  },
+];
+
+const VERDICTS_ONLY = {
+  regex: '(^|/)(diagnosis/)?(advice(/.*)?|engine|token|report/.*)$',
+  message: 'The service worker reads verdicts (diagnosis/verdicts); advice and reports load only in the panel and CLI.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.lab/**', 'coverage/**'] },
   js.configs.recommended,
@@ -46,20 +60,17 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...CORE_FORBIDDEN_GLOBALS],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'buffer'], message: 'src/core runs in the browser too: no Node modules.' },
-            { group: ['webextension-polyfill', 'preact', 'preact/*', '@preact/*'], message: 'src/core must not depend on shells or UI.' },
-            {
-              group: ['**/background/**', '**/panel/**', '**/devtools/**', '**/cli/**', '**/shared/browser'],
-              message: 'core is imported by shells, never the reverse.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: CORE_IMPORT_RULES }],
     },
+  },
+  {
+    // What the service worker loads stays free of the advice prose (issue 5: background ≤ 30 KB gz).
+    files: ['src/core/exchange/**', 'src/core/diagnosis/rules/**', 'src/core/diagnosis/verdicts.ts', 'src/core/diagnosis/evidence.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CORE_IMPORT_RULES, VERDICTS_ONLY] }] },
+  },
+  {
+    files: ['src/background/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [VERDICTS_ONLY] }] },
   },
   {
     files: ['test/**'],

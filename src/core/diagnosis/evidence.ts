@@ -1,25 +1,16 @@
 // Shared ways to cite evidence from an exchange, so every rule points at legs and headers the same way.
 import type { AuthItem, Exchange } from '../exchange/model';
-import type { Evidence, ExchangeContext, Finding, FindingSeverity, Fix, RuleId } from './finding';
+import type { Evidence, ExchangeContext, FindingSeverity, RuleId, Verdict } from './finding';
 
-export interface FindingParts {
+export interface VerdictParts {
   readonly severity: FindingSeverity;
   readonly title: string;
   readonly evidence: readonly Evidence[];
-  readonly explanation: string;
-  readonly fixes?: readonly Fix[];
-  readonly missing?: string | null;
+  readonly subject?: string;
 }
 
-export function finding(id: RuleId, context: ExchangeContext, parts: FindingParts): Finding {
-  return {
-    id,
-    exchangeId: context.exchange.id,
-    url: context.exchange.url,
-    fixes: [],
-    missing: null,
-    ...parts,
-  };
+export function verdict(id: RuleId, context: ExchangeContext, parts: VerdictParts): Verdict {
+  return { id, exchangeId: context.exchange.id, url: context.exchange.url, ...parts };
 }
 
 /** "Negotiate (SPNEGO init, Kerberos, 1,380 bytes)": what an auth header carried, never the token itself. */
@@ -94,16 +85,6 @@ export function statusEvidence(exchange: Exchange): Evidence {
     name: 'status chain',
     value: statusChain(exchange) + (exchange.hiddenLegs ? ' (legs hidden by the browser)' : ''),
   };
-}
-
-/** Where the browser hid the legs that carry its own tokens: what is missing and how to see it. */
-export function hiddenLegsNote(exchange: Exchange): string | null {
-  if (!exchange.hiddenLegs) return null;
-  return (
-    'Chromium does not show extensions the requests that carry its own tokens, nor the 401s in between. Record a NetLog ' +
-    '(chrome://net-export or edge://net-export, the default "strip private information" mode is enough) while reproducing, ' +
-    'and open it in AuthScope: it shows every leg, the token sizes, the SPN asked for and the GSSAPI/SSPI result.'
-  );
 }
 
 /** Every credential sent, newest last. */

@@ -60,19 +60,33 @@ export interface Fix {
   readonly settings?: readonly PlatformSetting[];
 }
 
-export interface Finding {
+/**
+ * What a rule decided about an exchange or a token: which finding, how bad, its title and the evidence it rests on.
+ * No prose beyond the title: the badge (in the service worker) and the list need only this, so the explanations
+ * and fixes live in advice/ and load only where a finding is read (issue 5: background bundle ≤ 30 KB gz).
+ */
+export interface Verdict {
   readonly id: RuleId;
   readonly severity: FindingSeverity;
   readonly title: string;
-  /** The exchange the finding is about (null for findings on a lone token or a log line). */
+  /** The exchange the verdict is about (null for a lone token or a log line). */
   readonly exchangeId: string | null;
   readonly url: string | null;
   readonly evidence: readonly Evidence[];
+  /** What the verdict is about when a rule can give several: a KRB-ERROR name. */
+  readonly subject?: string;
+}
+
+/** The reading of a verdict: why it matters, how to fix it, and what the source did not show. */
+export interface Advice {
   readonly explanation: string;
   readonly fixes: readonly Fix[];
   /** What the source did not show that would make the finding certain, and how to get it. */
   readonly missing: string | null;
 }
+
+/** A verdict with its advice: what the panel, copy, CLI and exports show. */
+export interface Finding extends Verdict, Advice {}
 
 /** What the shell knows about the browser beyond the exchange (all optional; unknown = null). */
 export interface DiagnosisEnvironment {
@@ -90,6 +104,12 @@ export interface ExchangeContext {
 export interface ExchangeRule {
   /** The ids of the findings this rule can produce (one file per rule; a rule may refine itself). */
   readonly ids: readonly RuleId[];
-  /** Findings this exchange supports; none when the evidence is absent (rules never guess). */
-  check(context: ExchangeContext): readonly Finding[];
+  /** Verdicts this exchange supports; none when the evidence is absent (rules never guess). */
+  check(context: ExchangeContext): readonly Verdict[];
 }
+
+/** Explains a verdict of an exchange rule. */
+export type Adviser = (verdict: Verdict, context: ExchangeContext) => Advice;
+
+/** Explains a verdict read from a token alone (it applies to a pasted token as to an exchange). */
+export type TokenAdviser = (verdict: Verdict) => Advice;

@@ -1,23 +1,14 @@
 // Findings a lone token supports (a pasted header, `authscope decode`): its weaknesses and a Kerberos error's
 // meaning. Everything that needs the exchange around it (offers, statuses, legs) stays with the exchange rules.
 import type { TokenSummary } from '../exchange/model';
+import { TOKEN_ADVICE } from './advice';
 import type { Finding } from './finding';
-import { kerberosErrorAdvice } from './rules/kerberos-rejected';
+import { kerberosErrorVerdict } from './rules/kerberos-rejected';
 import { tokenWeaknesses } from './rules/token-weaknesses';
 
 export function diagnoseToken(summary: TokenSummary): Finding[] {
-  const findings = tokenWeaknesses(summary, { exchangeId: null, url: null, leg: null });
-  if (summary.kerberosError) {
-    const { code, ...advice } = kerberosErrorAdvice(summary.kerberosError, '<host>');
-    findings.push({
-      id: 'kerberos-error',
-      severity: 'error',
-      ...advice,
-      exchangeId: null,
-      url: null,
-      evidence: [{ leg: null, source: 'token', name: 'KRB-ERROR error-code', value: `${code ?? '?'} ${summary.kerberosError}` }],
-      missing: null,
-    });
-  }
-  return findings;
+  const place = { exchangeId: null, url: null, leg: null };
+  const verdicts = tokenWeaknesses(summary, place);
+  if (summary.kerberosError) verdicts.push(kerberosErrorVerdict(summary.kerberosError, place));
+  return verdicts.map((verdict) => ({ ...verdict, ...TOKEN_ADVICE[verdict.id as keyof typeof TOKEN_ADVICE](verdict) }));
 }

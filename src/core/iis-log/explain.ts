@@ -2,7 +2,8 @@
 // request every handshake starts with, "401 1 2148074254" the NTLM CHALLENGE leg, "200 0 0" success; anything
 // else is decoded by substatus and sc-win32-status name. Lines of one client and URL become handshake stories.
 import type { Evidence, Finding, FindingSeverity } from '../diagnosis/finding';
-import { IIS_401_SUBSTATUS } from '../diagnosis/rules/iis-substatus';
+import { IIS_401_SUBSTATUS_MEANINGS } from '../diagnosis/advice/iis-substatus';
+import { IIS_401_SUBSTATUS_NAMES } from '../diagnosis/rules/iis-substatus';
 import { KERBEROS_MIN_REQUEST_BYTES, NTLM_MAX_REQUEST_BYTES } from '../diagnosis/rules/size-estimate';
 import { type Result, ok } from '../result';
 import { type LogEntry, parseW3cLog } from './parse';
@@ -54,10 +55,11 @@ export function explainEntry(entry: LogEntry): ExplainedEntry {
           'Normal mid-handshake for NTLM; on a first request that already carried credentials it is KB2749007.',
       );
     }
-    const reading = entry.substatus === null ? undefined : IIS_401_SUBSTATUS[entry.substatus];
+    const name = entry.substatus === null ? undefined : IIS_401_SUBSTATUS_NAMES[entry.substatus];
+    const meaning = entry.substatus === null ? undefined : IIS_401_SUBSTATUS_MEANINGS[entry.substatus];
     return explained(
       entry.substatus === 2 ? 'warning' : 'error',
-      `${reading ? `401.${entry.substatus} ${reading.name}: ${reading.meaning}` : 'Unauthorized.'}${win32 ? ` Win32 status ${win32}${win32Meaning ? `: ${win32Meaning}` : ''}.` : ''}`,
+      `${name ? `401.${entry.substatus} ${name}: ${meaning}` : 'Unauthorized.'}${win32 ? ` Win32 status ${win32}${win32Meaning ? `: ${win32Meaning}` : ''}.` : ''}`,
     );
   }
   if (entry.status >= 200 && entry.status < 400) {

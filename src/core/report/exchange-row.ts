@@ -1,9 +1,10 @@
 // One exchange as a row of the panel's list (and a line of the reports): the columns a DevTools Network-panel
 // user expects. Cheap fields are read at once; the summary and the findings are computed on first use, so a list
-// of 10,000 exchanges renders without diagnosing rows nobody has looked at yet.
-import { diagnoseExchange, worstSeverity } from '../diagnosis/engine';
+// of 10,000 exchanges renders without judging rows nobody has looked at yet. Rows carry verdicts (id, severity,
+// title, evidence); the detail pane asks the engine for the advice.
 import { statusChain } from '../diagnosis/evidence';
-import type { Finding, FindingSeverity } from '../diagnosis/finding';
+import type { FindingSeverity, Verdict } from '../diagnosis/finding';
+import { verdictsOf, worstSeverity } from '../diagnosis/verdicts';
 import type { Exchange } from '../exchange/model';
 import { type ExchangeSummary, summarizeExchange } from '../exchange/summary';
 
@@ -15,7 +16,8 @@ export class ExchangeRow {
   readonly method: string;
   readonly url: string;
   readonly origin: string;
-  private findingsCache: readonly Finding[] | null = null;
+  private verdictsCache: readonly Verdict[] | null = null;
+  private worstCache: FindingSeverity | null | undefined;
   private searchCache: string | null = null;
   private chainCache: string | null = null;
 
@@ -69,22 +71,23 @@ export class ExchangeRow {
     return largest;
   }
 
-  /** True once the findings have been computed (the panel indexes rows in the background). */
-  get diagnosed(): boolean {
-    return this.findingsCache !== null;
+  /** True once the verdicts have been computed (the panel indexes rows in the background). */
+  get judged(): boolean {
+    return this.verdictsCache !== null;
   }
 
-  get findings(): readonly Finding[] {
-    this.findingsCache ??= diagnoseExchange(this.exchange);
-    return this.findingsCache;
+  get verdicts(): readonly Verdict[] {
+    this.verdictsCache ??= verdictsOf(this.exchange);
+    return this.verdictsCache;
   }
 
   get worst(): FindingSeverity | null {
-    return worstSeverity(this.findings);
+    if (this.worstCache === undefined) this.worstCache = worstSeverity(this.verdicts);
+    return this.worstCache;
   }
 
   get worstTitle(): string | null {
-    return this.findings[0]?.title ?? null;
+    return this.verdicts[0]?.title ?? null;
   }
 
   /** Lower-cased text the filter box searches: method, URL, chain, offered, mechanism, finding ids and titles. */
@@ -95,7 +98,7 @@ export class ExchangeRow {
       this.chain,
       this.offered,
       this.mechanism,
-      ...this.findings.map((finding) => `${finding.id} ${finding.title}`),
+      ...this.verdicts.map((verdict) => `${verdict.id} ${verdict.title}`),
     ]
       .join(' ')
       .toLowerCase();

@@ -2,7 +2,7 @@
 // (tree + hex), and a copy action for this exchange alone.
 import { useEffect, useState } from 'preact/hooks';
 import { diagnoseExchange } from '../../core/diagnosis/engine';
-import { hiddenLegsNote } from '../../core/diagnosis/evidence';
+import { hiddenLegsNote } from '../../core/diagnosis/advice/common';
 import type { ExchangeRow } from '../../core/report/exchange-row';
 import { FindingView } from './FindingView';
 import { LegTimeline, type TokenChoice } from './LegTimeline';
@@ -50,7 +50,7 @@ export function DetailPane({
     if (predictSpn && negotiate) void predictSpn(row.url).then(setPredictedSpn);
   }, [row.url, negotiate, predictSpn]);
   // A prediction is evidence only the panel has: the engine runs again with it (spn-mismatch on a CNAME).
-  const findings = predictedSpn ? diagnoseExchange(row.exchange, { predictedSpn }) : row.findings;
+  const findings = diagnoseExchange(row.exchange, predictedSpn ? { predictedSpn } : {});
   const { mechanismEvidence, outcome } = row.summary;
   const hidden = hiddenLegsNote(row.exchange);
   return (

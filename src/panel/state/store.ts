@@ -66,7 +66,7 @@ export function createPanelStore() {
     const list = rows.value;
     clearTimeout(indexing);
     let next = 0;
-    while (next < list.length && list[next]?.diagnosed) next++;
+    while (next < list.length && list[next]?.judged) next++;
     indexed.value = next;
     const slice = () => {
       const deadline = performance.now() + INDEX_SLICE_MS;

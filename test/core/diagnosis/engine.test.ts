@@ -1,7 +1,8 @@
 // The rule × scenario matrix on real lab recordings (test/fixtures/capture): every finding id each browser's
 // capture supports, no more — the same ids the real-browser E2E asserts.
 import { describe, expect, it } from 'vitest';
-import { ALL_RULE_IDS, RULES, dedupeFindings, diagnose, diagnoseExchange, worstSeverity } from '../../../src/core/diagnosis/engine';
+import { dedupeFindings, diagnose, diagnoseExchange } from '../../../src/core/diagnosis/engine';
+import { ALL_RULE_IDS, RULES, verdictsOf, worstSeverity } from '../../../src/core/diagnosis/verdicts';
 import { SEVERITY_RANK } from '../../../src/core/diagnosis/finding';
 import { EXPECTED_FINDINGS } from '../../helpers/expected-findings';
 import { mainExchange, recordingOf, recordings, replay } from '../../helpers/recordings';
@@ -14,6 +15,15 @@ describe('diagnosis of the recorded lab scenarios', () => {
       expect(finding.evidence.length, finding.id).toBeGreaterThan(0);
       expect(finding.explanation.length, finding.id).toBeGreaterThan(40);
       expect(JSON.stringify(finding), finding.id).not.toMatch(/YII[A-Za-z0-9+/]{40}|TlRMTVNTUAAD/);
+    }
+  });
+
+  it('gives each verdict its advice, unchanged: the badge and list judge exactly what the detail pane explains', () => {
+    for (const recording of recordings) {
+      for (const exchange of replay(recording)) {
+        const findings = diagnoseExchange(exchange);
+        expect(findings.map(({ explanation: _e, fixes: _f, missing: _m, ...verdict }) => verdict)).toEqual(verdictsOf(exchange));
+      }
     }
   });
 

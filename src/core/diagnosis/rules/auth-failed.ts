@@ -1,7 +1,7 @@
 // auth-failed: the final answer is a bare 401/407 after legs the browser hid (Chromium): it either sent no token
 // or sent one the server refused, and webRequest cannot say which (PLATFORM.md). Says so instead of guessing.
 import type { ExchangeRule } from '../finding';
-import { finding, hiddenLegsNote, offeredEvidence, statusEvidence } from '../evidence';
+import { offeredEvidence, statusEvidence, verdict } from '../evidence';
 
 export const authFailed: ExchangeRule = {
   ids: ['auth-failed'],
@@ -10,15 +10,10 @@ export const authFailed: ExchangeRule = {
     const finalStatus = exchange.finalStatus ?? exchange.legs.at(-1)?.response?.status;
     if (summary.outcome !== 'unknown' || !exchange.hiddenLegs || (finalStatus !== 401 && finalStatus !== 407)) return [];
     return [
-      finding('auth-failed', context, {
+      verdict('auth-failed', context, {
         severity: 'error',
         title: `Authentication failed (final ${finalStatus}); the browser hid whether it sent a token`,
         evidence: [...offeredEvidence(exchange), statusEvidence(exchange)],
-        explanation:
-          'The server challenged, the browser retried out of sight, and the last answer is still a bare challenge. Either ' +
-          'no Kerberos ticket could be obtained (SPN unknown, no TGT, not trusted) or the server refused the one sent ' +
-          '(key mismatch, stale keytab, clock skew).',
-        missing: hiddenLegsNote(exchange),
       }),
     ];
   },

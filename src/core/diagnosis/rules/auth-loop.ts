@@ -1,7 +1,6 @@
-// auth-loop: repeated 401s after credentials or three prompts (reference/003: "three prompts then 401"), with the
-// IIS readings of 401.1 (logon failed) and 401.2 (the browser does not use a protocol the server requires).
+// auth-loop: repeated 401s after credentials or three prompts (reference/003: "three prompts then 401").
 import type { ExchangeRule } from '../finding';
-import { finding, offeredEvidence, sentEvidence, statusEvidence } from '../evidence';
+import { offeredEvidence, sentEvidence, statusEvidence, verdict } from '../evidence';
 
 export const authLoop: ExchangeRule = {
   ids: ['auth-loop'],
@@ -9,7 +8,7 @@ export const authLoop: ExchangeRule = {
     const { summary, exchange } = context;
     if (summary.outcome !== 'loop') return [];
     return [
-      finding('auth-loop', context, {
+      verdict('auth-loop', context, {
         severity: 'error',
         title: `Authentication loop: ${exchange.prompts.length > 0 ? `${exchange.prompts.length} credential prompts` : 'repeated 401s after credentials'}`,
         evidence: [
@@ -23,24 +22,6 @@ export const authLoop: ExchangeRule = {
           })),
           ...(exchange.error ? [{ leg: null, source: 'error' as const, name: 'error', value: exchange.error }] : []),
           statusEvidence(exchange),
-        ],
-        explanation:
-          'The browser kept sending credentials and the server kept answering 401. IIS logs tell the two common cases ' +
-          'apart: 401.1 = the logon itself failed (wrong password, Kerberos key mismatch, account locked or not allowed ' +
-          'to log on, the KB2749007 kernel-mode case); 401.2 = the request reached the server without the authentication ' +
-          'it requires, typically NTLM through a proxy or load balancer that does not keep the authenticated connection ' +
-          '(NTLM authenticates the connection, reference/002).',
-        fixes: [
-          {
-            text: 'Read sc-status / sc-substatus / sc-win32-status for these requests in the IIS log (paste them into AuthScope’s IIS log explainer).',
-          },
-          {
-            text: 'For 401.2 through a proxy or load balancer: keep client connections pinned to one server connection, or use Kerberos (request-based, survives connection pooling).',
-          },
-          {
-            text: 'For 401.1: check the user’s account and the Kerberos setup (SPN on the right account, useAppPoolCredentials).',
-            commands: ['setspn -X'],
-          },
         ],
       }),
     ];

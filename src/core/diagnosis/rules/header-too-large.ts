@@ -1,12 +1,12 @@
 // header-too-large: HTTP 400 after a large credential — Kerberos token bloat against http.sys MaxFieldLength /
-// MaxRequestBytes (or Apache LimitRequestFieldSize). Sizing: Microsoft KB2020943 ((4/3 × token) + 200 bytes) and
-// the token size formula of KB327825 (1200 + 40 × domain-local/universal groups + 8 × global groups).
+// MaxRequestBytes (or Apache LimitRequestFieldSize).
+import type { Exchange } from '../../exchange/model';
 import type { ExchangeRule } from '../finding';
-import { finding, hiddenLegsNote, sentEvidence, statusEvidence } from '../evidence';
+import { sentEvidence, statusEvidence, verdict } from '../evidence';
 
-/** KB2020943: a header field must hold the base64 token (4/3 of its bytes) plus the scheme and some slack. */
-export function headerBytesFor(tokenBytes: number): number {
-  return Math.ceil((4 / 3) * tokenBytes) + 200;
+/** The largest credential token the browser showed, in bytes (0 when it hid them). */
+export function largestTokenBytes(exchange: Exchange): number {
+  return Math.max(0, ...exchange.legs.map((leg) => leg.request?.credentials?.summary?.byteLength ?? 0));
 }
 
 export const headerTooLarge: ExchangeRule = {
@@ -14,11 +14,10 @@ export const headerTooLarge: ExchangeRule = {
   check(context) {
     const { summary, exchange } = context;
     if (summary.outcome !== 'header-too-large') return [];
-    const tokenBytes = Math.max(0, ...exchange.legs.map((leg) => leg.request?.credentials?.summary?.byteLength ?? 0));
+    const tokenBytes = largestTokenBytes(exchange);
     const server = exchange.legs.at(-1)?.response?.server ?? null;
-    const needed = tokenBytes > 0 ? headerBytesFor(tokenBytes) : null;
     return [
-      finding('header-too-large', context, {
+      verdict('header-too-large', context, {
         severity: 'error',
         title: `HTTP 400 after the credential: the request header is too large${tokenBytes ? ` (token ${tokenBytes} bytes)` : ''}`,
         evidence: [
@@ -26,26 +25,6 @@ export const headerTooLarge: ExchangeRule = {
           ...(server ? [{ leg: exchange.legs.length - 1, source: 'response' as const, name: '400 Server', value: server }] : []),
           statusEvidence(exchange),
         ],
-        explanation:
-          'The server refused the request that carried the token with 400 Bad Request: the Authorization header is larger ' +
-          'than the server accepts. Kerberos tickets grow with the user’s group memberships (the PAC), so users in many ' +
-          'groups hit http.sys limits (MaxFieldLength, MaxRequestBytes, 16 KB by default) or Apache’s LimitRequestFieldSize ' +
-          '(8190 bytes by default).',
-        fixes: [
-          {
-            text: `Raise http.sys limits on the server (HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters, then restart HTTP or reboot)${needed ? `: MaxFieldLength ≥ ${needed} and MaxRequestBytes ≥ ${needed} + the other headers` : ': MaxFieldLength and MaxRequestBytes ≥ (4/3 × token size) + 200'} (KB2020943).`,
-            commands: [
-              `reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters /v MaxFieldLength /t REG_DWORD /d ${Math.max(needed ?? 0, 65534)} /f`,
-              `reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters /v MaxRequestBytes /t REG_DWORD /d ${Math.max(needed ?? 0, 65536)} /f`,
-            ],
-          },
-          { text: 'Apache: LimitRequestFieldSize (and LimitRequestLine) in the virtual host, e.g. LimitRequestFieldSize 65536.' },
-          {
-            text: 'Reduce the token: remove the user from groups they do not need (token size ≈ 1200 + 40 × domain-local/universal groups + 8 × global groups, KB327825).',
-            commands: ['whoami /groups'],
-          },
-        ],
-        missing: tokenBytes ? null : hiddenLegsNote(exchange),
       }),
     ];
   },

@@ -1,7 +1,11 @@
 // persistent-auth: the server says whether the authentication stays on the connection (Persistent-Auth).
 // NTLM is connection-based: proxies that pool connections break it with 401.2s (reference/002).
+import type { Exchange } from '../../exchange/model';
 import type { ExchangeRule } from '../finding';
-import { finding } from '../evidence';
+import { verdict } from '../evidence';
+
+/** True when a response showed a proxy on the way (Via, proxy headers). */
+export const throughProxy = (exchange: Exchange): boolean => exchange.legs.some((leg) => (leg.response?.proxyHints.length ?? 0) > 0);
 
 export const persistentAuth: ExchangeRule = {
   ids: ['persistent-auth'],
@@ -10,9 +14,9 @@ export const persistentAuth: ExchangeRule = {
     const index = exchange.legs.findIndex((leg) => leg.response?.persistentAuth != null);
     const value = exchange.legs[index]?.response?.persistentAuth;
     if (index < 0 || value == null) return [];
-    const proxied = exchange.legs.some((leg) => (leg.response?.proxyHints.length ?? 0) > 0);
+    const proxied = throughProxy(exchange);
     return [
-      finding('persistent-auth', context, {
+      verdict('persistent-auth', context, {
         severity: proxied && summary.mechanism === 'ntlm' ? 'warning' : 'info',
         title: `Persistent-Auth: ${value}${proxied ? ' (through a proxy)' : ''}`,
         evidence: [
@@ -26,13 +30,6 @@ export const persistentAuth: ExchangeRule = {
             })),
           ),
         ],
-        explanation:
-          (value.trim().toLowerCase() === 'true'
-            ? 'The server keeps this connection authenticated: later requests on it are not challenged again. '
-            : 'The server authenticates each request (request-based Kerberos, no connection reuse of the logon). ') +
-          'NTLM always authenticates the connection; a proxy or load balancer that sends the next request over another ' +
-          'connection makes the server answer 401.2 and the browser loops (reference/002).',
-        fixes: proxied ? [{ text: 'Make the proxy keep client and server connections paired (connection pinning), or use Kerberos.' }] : [],
       }),
     ];
   },

@@ -1,0 +1,20 @@
+// Advice for iis-substatus (rules/iis-substatus.ts): what IIS's 401.1–401.5 mean (reference/002). The IIS log
+// explainer reads the same table.
+import type { Adviser } from '../finding';
+import { advice } from './common';
+
+export const IIS_401_SUBSTATUS_MEANINGS: Readonly<Record<number, string>> = {
+  1:
+    'IIS could not turn the credentials into a Windows user token: wrong password, Kerberos key mismatch (SPN on the ' +
+    'wrong account), a pre-authenticated first request under kernel mode (KB2749007), logon rights or hours denied, ' +
+    'or a wrong anonymous-user password.',
+  2:
+    'The request did not use an authentication protocol the server requires: the normal first anonymous request ' +
+    '(401.2 with win32 status 5 before the handshake), a browser not answering Negotiate/NTLM, or a proxy that breaks ' +
+    'connection-based NTLM by sending the next request over another connection.',
+  3: 'Authentication succeeded but the file or folder ACL denies this user (NTFS permissions).',
+  4: 'An ISAPI filter denied the request.',
+  5: 'The application (or a wildcard application mapping doing custom authentication) denied the request.',
+};
+
+export const iisSubstatusAdvice: Adviser = (_verdict, { exchange }) => advice(IIS_401_SUBSTATUS_MEANINGS[exchange.iisSubstatus ?? 0] ?? '');

@@ -1,0 +1,71 @@
+// Advice for no-token-sent and its refinements not-allowlisted, spn-unknown and no-kerberos-credentials
+// (rules/no-token-sent.ts).
+import type { Adviser, RuleId } from '../finding';
+import { hostOf } from '../evidence';
+import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings, chromiumPolicy } from '../policies';
+import { requestedSpn } from '../rules/no-token-sent';
+import { advice, hiddenLegsNote } from './common';
+
+export const noTokenSentAdvice = {
+  'no-token-sent': (_verdict, { exchange }) => {
+    const host = hostOf(exchange.url);
+    return advice(
+      'The server answered 401 with a Negotiate/NTLM challenge and the browser did not answer it with credentials. ' +
+        'The three usual causes: the site is not trusted for default credentials, the KDC does not know the SPN, or ' +
+        'the user has no Kerberos ticket (not logged on to the domain, no KDC reachable).',
+      {
+        fixes: [
+          {
+            text: `Is ${host} trusted for default credentials? ${HOW_TO_CHECK_POLICIES}`,
+            settings: chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)),
+          },
+          { text: 'Does the KDC know the SPN?', commands: [`setspn -Q HTTP/${host}`, `klist get HTTP/${host}`] },
+          { text: 'Does the user have a ticket-granting ticket?', commands: ['klist', 'klist tgt'] },
+        ],
+        missing: exchange.authLibrary
+          ? null
+          : (hiddenLegsNote(exchange) ??
+            'The browser does not tell extensions why it sent nothing; a Chromium NetLog (chrome://net-export) records the reason.'),
+      },
+    );
+  },
+  'not-allowlisted': (_verdict, { exchange }) => {
+    const host = hostOf(exchange.url);
+    return advice(
+      'The browser only answers Negotiate/NTLM with the logged-on user’s credentials for sites it trusts: the ' +
+        'AuthServerAllowlist policy (Chrome, Edge; on Windows without the policy, the Local intranet zone) or ' +
+        'network.negotiate-auth.trusted-uris (Firefox). This host is not on the list, so no token was sent. ' +
+        HOW_TO_CHECK_POLICIES,
+      {
+        fixes: [
+          { text: `Allow ${allowlistPatternFor(host)} for ambient authentication.`, settings: allowlistSettings(host) },
+          {
+            text: 'On Windows without the policy, add the site to the Local intranet zone (Internet Options → Security → Local intranet → Sites, or the "Site to Zone Assignment List" GPO, value 1).',
+          },
+        ],
+      },
+    );
+  },
+  'spn-unknown': (_verdict, context) => {
+    const spn = requestedSpn(context);
+    return advice(
+      `The browser asked the KDC for a service ticket for ${spn} and the KDC answered that no account has this ` +
+        'service principal name (KDC_ERR_S_PRINCIPAL_UNKNOWN), so Kerberos was impossible.',
+      {
+        fixes: [
+          {
+            text: 'Register the SPN on the account the site runs as (app pool identity, or the computer account).',
+            commands: [`setspn -Q ${spn}`, `setspn -S ${spn} DOMAIN\\serviceAccount`],
+          },
+          { text: 'If the URL host is a CNAME, the SPN is built from the canonical name; see spn-mismatch.' },
+        ],
+      },
+    );
+  },
+  'no-kerberos-credentials': () =>
+    advice(
+      'The Kerberos library had no credentials to start from: the user is not logged on to the domain (local account, ' +
+        'machine not domain-joined) or the ticket cache is empty or expired (Linux/macOS: no kinit).',
+      { fixes: [{ text: 'Log on with a domain account, or get a ticket (Linux/macOS).', commands: ['klist', 'kinit user@REALM'] }] },
+    ),
+} satisfies Partial<Record<RuleId, Adviser>>;

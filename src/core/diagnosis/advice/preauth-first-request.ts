@@ -1,0 +1,37 @@
+// Advice for preauth-first-request (rules/preauth-first-request.ts): Microsoft KB2749007.
+import type { Adviser } from '../finding';
+import { HTTP_SYS_SERVER } from '../rules/kernel-mode';
+import { advice } from './common';
+
+export const preauthFirstRequestAdvice: Adviser = (verdict, { exchange }) => {
+  if (verdict.severity !== 'error') {
+    return advice(
+      'The first request to this origin already carried an Authorization header (set by the page’s script or an ' +
+        'earlier session) and the server accepted it. IIS with kernel-mode authentication answers such requests ' +
+        '401.1 (KB2749007); this server did not.',
+    );
+  }
+  return advice(
+    'The first request to this IIS application carried NTLM/Negotiate credentials before any challenge. With ' +
+      'kernel-mode authentication on, http.sys' +
+      (exchange.legs[0]?.response?.server === HTTP_SYS_SERVER ? ` (Server: ${HTTP_SYS_SERVER} here)` : '') +
+      ' rejects it with 401.1 (sc-win32-status 2148074254, SEC_E_NO_CREDENTIALS) and the user may see a prompt. ' +
+      'This is by design (Microsoft KB2749007).',
+    {
+      fixes: [
+        {
+          text: 'Client: stop pre-authentication — registry value DisableNTLMPreAuth = 1 (REG_DWORD) under HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings; or stop the page script from setting Authorization on its first request.',
+          commands: [
+            'reg add "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v DisableNTLMPreAuth /t REG_DWORD /d 1 /f',
+          ],
+        },
+        {
+          text: 'Server: turn off kernel-mode authentication for the application (IIS Manager → Authentication → Windows Authentication → Advanced Settings → clear "Enable Kernel-mode authentication"). Caveat: without kernel mode, Kerberos needs the SPN on the app pool account, and delegation setups may break.',
+          commands: [
+            '%windir%\\system32\\inetsrv\\appcmd set config "<Site>" -section:system.webServer/security/authentication/windowsAuthentication /useKernelMode:false /commit:apphost',
+          ],
+        },
+      ],
+    },
+  );
+};
