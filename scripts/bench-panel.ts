@@ -11,7 +11,7 @@ import { recordings, replay } from '../test/helpers/recordings';
 import type { PanelBenchResult } from './bench-panel-harness';
 
 const COUNT = 10_000;
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 const bundle = await build({
   entryPoints: ['scripts/bench-panel-harness.tsx'],
@@ -52,12 +52,18 @@ const stats = (values: number[]) => {
   return `${sorted[0]?.toFixed(1)} / ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} / ${sorted.at(-1)?.toFixed(1)}`;
 };
 console.log(`\n## Panel in Chromium ${version}: ${COUNT.toLocaleString('en')} exchanges, ${ROUNDS} fresh pages\n`);
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 console.log('| measure | ms min / median / max | goal |');
 console.log('|---|---|---|');
-console.log(`| first render (rows, list, layout; findings of the rows in view) | ${stats(runs.map((run) => run.firstRenderMs))} | ≤ 100 |`);
-console.log(`| every row diagnosed (sliced between frames, input stays live) | ${stats(runs.map((run) => run.indexedMs))} | — |`);
-console.log(`| filter keystroke, typing "kerberos": median of the 8 keys | ${stats(runs.map((run) => run.keystrokeMedianMs))} | ≤ 16 |`);
-console.log(`| filter keystroke, typing "kerberos": slowest of the 8 keys | ${stats(runs.map((run) => run.keystrokeMs))} | ≤ 16 |`);
+console.log(`| panel boot, empty workspace (cold page: compile, first style and layout) | ${stats(runs.map((run) => run.bootMs))} | — |`);
+console.log(`| first render of the snapshot: work to the laid-out list | ${stats(runs.map((run) => run.firstRenderMs))} | ≤ 100 |`);
+console.log(`| first render of the snapshot: to the painted frame | ${stats(runs.map((run) => run.firstPaintMs))} | — |`);
+console.log(`| every row judged (idle slices after the first paint) | ${stats(runs.map((run) => run.indexedMs))} | — |`);
+console.log(`| filter keystroke "kerberos", work: median of 8 keys | ${stats(runs.map((run) => median(run.keystrokeMs)))} | ≤ 16 |`);
+console.log(`| filter keystroke "kerberos", work: slowest of 8 keys | ${stats(runs.map((run) => Math.max(...run.keystrokeMs)))} | ≤ 16 |`);
+console.log(
+  `| filter keystroke "kerberos", to the painted frame: median | ${stats(runs.map((run) => median(run.keystrokePaintMs)))} | — |`,
+);
 console.log(`\nRows in the DOM: ${runs[0]?.rowsInDom} of ${COUNT}; after the filter: ${runs[0]?.visibleAfterFilter} match.`);
 
 /** The files an entry loads up front (static imports, scripts, stylesheets, modulepreloads), gzipped and summed;

@@ -127,19 +127,24 @@ export interface OriginSummary {
   readonly exchanges: number;
 }
 
-/** "intranet.lab.test: Kerberos ✓ 12 · NTLM 0 · failures 0", one per origin, in first-seen order. */
-export function originSummaries(list: readonly ExchangeRow[]): OriginSummary[] {
-  const byOrigin = new Map<string, { origin: string; host: string; kerberos: number; ntlm: number; failures: number; exchanges: number }>();
-  for (const row of list) {
-    let entry = byOrigin.get(row.origin);
+/** Per-origin counts, added to row by row (the panel tallies rows as it judges them, never recounting). */
+export class OriginTally {
+  private readonly byOrigin = new Map<string, { -readonly [key in keyof OriginSummary]: OriginSummary[key] }>();
+
+  add(row: ExchangeRow): void {
+    let entry = this.byOrigin.get(row.origin);
     if (!entry) {
       entry = { origin: row.origin, host: row.host, kerberos: 0, ntlm: 0, failures: 0, exchanges: 0 };
-      byOrigin.set(row.origin, entry);
+      this.byOrigin.set(row.origin, entry);
     }
     entry.exchanges++;
     if (row.mechanism === 'Kerberos') entry.kerberos++;
     if (row.mechanism === 'NTLM') entry.ntlm++;
     if (row.worst === 'error' || row.worst === 'warning') entry.failures++;
   }
-  return [...byOrigin.values()];
+
+  /** "intranet.lab.test: Kerberos ✓ 12 · NTLM 0 · failures 0", one per origin, in first-seen order. */
+  summaries(): OriginSummary[] {
+    return [...this.byOrigin.values()].map((entry) => ({ ...entry }));
+  }
 }

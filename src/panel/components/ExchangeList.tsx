@@ -1,10 +1,10 @@
 // The exchange list, newest last, like the Network panel: fixed-height rows rendered only where visible (10,000
 // exchanges stay smooth), arrow keys move the selection, Enter opens it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ExchangeRow } from '../../core/report/exchange-row';
 
 export const ROW_HEIGHT = 22;
-const OVERSCAN = 10;
+const OVERSCAN = 5;
 
 // One formatter for every row: toLocaleTimeString builds a new Intl formatter per call (measured: most of a
 // keystroke's time with 10,000 rows).
@@ -24,10 +24,13 @@ export function ExchangeList({
 }) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
-  useEffect(() => {
+  // Until measured, assume the list is as tall as the window: the first render already fills the view, and the
+  // measurement (before the first paint) only trims it.
+  const [height, setHeight] = useState(() => (typeof window === 'undefined' ? 400 : window.innerHeight));
+  useLayoutEffect(() => {
     const element = viewport.current;
     if (!element) return undefined;
+    setHeight(element.clientHeight || 400);
     const observer = new ResizeObserver(() => setHeight(element.clientHeight || 400));
     observer.observe(element);
     return () => observer.disconnect();
@@ -72,6 +75,8 @@ export function ExchangeList({
         <div style={{ height: `${rows.length * ROW_HEIGHT}px`, position: 'relative' }}>
           {rows.slice(first, last).map((row, offset) => {
             const index = first + offset;
+            // Keyed by exchange: rows that stay in view across a keystroke or a scroll keep their text (measured:
+            // re-laying the text of 40 rows costs ~8 ms here; moving a row costs nothing).
             return (
               <div
                 key={row.id}

@@ -2,12 +2,22 @@
 // Created by a factory and handed to components through context; components only read it and call its actions.
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Exchange } from '../../core/exchange/model';
-import { type ExchangeRow, exchangeRow, originSummaries } from '../../core/report/exchange-row';
+import { type ExchangeRow, type OriginSummary, OriginTally, exchangeRow } from '../../core/report/exchange-row';
 
 export type MechanismFilter = 'all' | 'kerberos' | 'ntlm';
 
 /** Longest stretch of background indexing before yielding to input and rendering (one frame is 16 ms). */
 const INDEX_SLICE_MS = 8;
+
+/** Runs `task` when the page is idle (after the pending frame has painted); returns a cancel function. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 200 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
+}
 
 export function createPanelStore() {
   const exchanges = signal<readonly Exchange[]>([]);
@@ -50,34 +60,48 @@ export function createPanelStore() {
       lastFilter.wanted === wanted &&
       text.startsWith(lastFilter.text);
     const base = narrowing && lastFilter ? lastFilter.result : all;
-    const result = base.filter(
-      (row) =>
-        (!onlyProblems || row.worst === 'error' || row.worst === 'warning') &&
-        (!wanted || row.mechanism === wanted) &&
-        words.every((word) => row.search.includes(word)),
-    );
+    // A plain loop: the first keystroke scans every row, often before the JIT has warmed up to closures.
+    const result: ExchangeRow[] = [];
+    for (const row of base) {
+      if (onlyProblems && row.worst !== 'error' && row.worst !== 'warning') continue;
+      if (wanted && row.mechanism !== wanted) continue;
+      const text = row.search;
+      let all = true;
+      for (const word of words) if (!text.includes(word)) all = false;
+      if (all) result.push(row);
+    }
     lastFilter = { rows: all, text, onlyProblems, wanted, result };
     return result;
   });
-  /** How many rows (from the first) have their findings computed; indexing runs in slices between frames. */
+  /** How many rows (from the first) are judged; judging runs in idle slices after the list has painted. */
   const indexed = signal(0);
-  let indexing: ReturnType<typeof setTimeout> | undefined;
+  /** Per-origin counts over the judged rows, tallied as they are judged. */
+  const origins = signal<readonly OriginSummary[]>([]);
+  let cancelIndexing = () => {};
   effect(() => {
     const list = rows.value;
-    clearTimeout(indexing);
+    cancelIndexing();
+    const tally = new OriginTally();
     let next = 0;
-    while (next < list.length && list[next]?.judged) next++;
-    indexed.value = next;
+    for (; next < list.length && list[next]?.judged; next++) tally.add(list[next] as ExchangeRow);
+    const publish = () =>
+      batch(() => {
+        indexed.value = next;
+        origins.value = tally.summaries();
+      });
+    publish();
     const slice = () => {
       const deadline = performance.now() + INDEX_SLICE_MS;
-      while (next < list.length && performance.now() < deadline) void list[next++]?.search;
-      indexed.value = next;
-      if (next < list.length) indexing = setTimeout(slice, 0);
+      while (next < list.length && performance.now() < deadline) {
+        const row = list[next++] as ExchangeRow;
+        void row.search;
+        tally.add(row);
+      }
+      publish();
+      if (next < list.length) cancelIndexing = whenIdle(slice);
     };
-    if (next < list.length) indexing = setTimeout(slice, 0);
+    if (next < list.length) cancelIndexing = whenIdle(slice);
   });
-  /** Per-origin counts over the rows indexed so far. */
-  const origins = computed(() => originSummaries(rows.value.slice(0, indexed.value)));
   const selected = computed(() => rows.value.find((row) => row.id === selectedId.value) ?? null);
 
   return {

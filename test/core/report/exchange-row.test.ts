@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeRow, originSummaries } from '../../../src/core/report/exchange-row';
+import { OriginTally, exchangeRow } from '../../../src/core/report/exchange-row';
 import { mainExchange, recordingOf, recordings } from '../../helpers/recordings';
 
 describe('exchangeRow', () => {
@@ -35,10 +35,15 @@ describe('exchangeRow', () => {
   });
 });
 
-describe('originSummaries', () => {
-  it('counts Kerberos, NTLM and failures per origin', () => {
+describe('OriginTally', () => {
+  it('counts Kerberos, NTLM and failures per origin, row by row', () => {
     const rows = recordings.filter((recording) => recording.browser === 'firefox').map((recording) => exchangeRow(mainExchange(recording)));
-    const legacy = originSummaries(rows).find((origin) => origin.host.startsWith('legacy.lab.test'));
+    const tally = new OriginTally();
+    rows.forEach((row) => tally.add(row));
+    const legacy = tally.summaries().find((origin) => origin.host.startsWith('legacy.lab.test'));
     expect(legacy).toMatchObject({ ntlm: 3, kerberos: 0, failures: 2 });
+    const before = tally.summaries();
+    tally.add(rows[0]!);
+    expect(before.reduce((sum, origin) => sum + origin.exchanges, 0)).toBe(rows.length);
   });
 });
