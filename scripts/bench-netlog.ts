@@ -2,6 +2,7 @@
 // size), on 10 / 100 / 500 MB NetLogs generated from the real lab recording (test/fixtures/netlog): its events
 // repeated with fresh source ids. Each measurement runs in its own process (scripts/bench-netlog-child.ts);
 // memory is that process's peak RSS above a process that loads the same code and reads nothing.
+import { reportGoal } from './bench-goal';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +93,19 @@ try {
       `| ${(size / 1024 / 1024).toFixed(0)} MB | ${parseMs === null ? 'failed (string too long or out of memory)' : parseMs.toFixed(0)} | ${oursMs.toFixed(0)} | ${parseMs === null ? '—' : (oursMs / parseMs).toFixed(2)} | ${(oursMemory / 1024 / 1024).toFixed(0)} MB | ${(oursMemory / size).toFixed(2)} | ${ours[0]?.detail ?? 'failed'} |`,
     );
     rmSync(file, { force: true });
+    const label = `${(size / 1024 / 1024).toFixed(0)} MB`;
+    reportGoal({
+      measure: `NetLog ${label}: time`,
+      goal: '≤ 1.5× JSON.parse',
+      measured: parseMs === null ? `${oursMs.toFixed(0)} ms (JSON.parse failed)` : `${(oursMs / parseMs).toFixed(2)}×`,
+      met: parseMs === null || oursMs / parseMs <= 1.5,
+    });
+    reportGoal({
+      measure: `NetLog ${label}: peak memory`,
+      goal: '≤ 2× the file',
+      measured: `${(oursMemory / size).toFixed(2)}× (${(oursMemory / 1024 / 1024).toFixed(0)} MB)`,
+      met: oursMemory / size <= 2,
+    });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

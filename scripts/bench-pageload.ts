@@ -9,6 +9,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { reportGoal } from './bench-goal';
 
 const IMAGES = 1000;
 const ROUNDS = 4;
@@ -98,4 +99,13 @@ for (const variant of variants) {
   console.log(
     `| ${variant} | ${Math.min(...runs).toFixed(0)} / ${median(runs).toFixed(0)} / ${Math.max(...runs).toFixed(0)} | ${(median(runs) / base).toFixed(2)} | ${(median(runs) / floor).toFixed(2)} |`,
   );
+}
+for (const variant of ['AuthScope', HOST_SCOPED] as const) {
+  const ratio = median(results.get(variant) ?? []) / floor;
+  reportGoal({
+    measure: `page load, 1,000 images: ${variant === 'AuthScope' ? 'AuthScope (every site)' : 'host-scoped, other host'}`,
+    goal: '≤ 1.05× the floor',
+    measured: `${ratio.toFixed(2)}× the floor`,
+    met: ratio <= 1.05,
+  });
 }

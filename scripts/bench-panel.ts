@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/browsers';
 import { recordings, replay } from '../test/helpers/recordings';
+import { reportGoal } from './bench-goal';
 import type { PanelBenchResult } from './bench-panel-harness';
 
 const COUNT = 10_000;
@@ -95,3 +96,23 @@ console.log('|---|---|---|---|');
 console.log(`| panel (panel.html and everything it loads) | ${panel.files} | ${(panel.bytes / 1024).toFixed(1)} | ≤ 60 |`);
 console.log(`| background (service worker and its imports) | ${background.files} | ${(background.bytes / 1024).toFixed(1)} | ≤ 30 |`);
 console.log(`\n(All of dist/chrome/assets: ${readdirSync(join(root, 'assets')).length} files.)`);
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const panelGoals: [string, number[], number][] = [
+  ['panel: first render of 10,000 exchanges (work)', runs.map((run) => run.firstRenderMs), 100],
+  ['panel: filter keystroke (work), median key', runs.map((run) => median(run.keystrokeMs)), 16],
+  ['panel: filter keystroke (work), slowest key', runs.map((run) => Math.max(...run.keystrokeMs)), 16],
+];
+for (const [measure, values, goalMs] of panelGoals) {
+  reportGoal({
+    measure,
+    goal: `≤ ${goalMs} ms`,
+    measured: `${medianOf(values).toFixed(1)} ms (${stats(values)})`,
+    met: medianOf(values) <= goalMs,
+  });
+}
+for (const [measure, bytes, goalKb] of [
+  ['bundle: panel first load, gzip', panel.bytes, 60],
+  ['bundle: background, gzip', background.bytes, 30],
+] as const) {
+  reportGoal({ measure, goal: `≤ ${goalKb} KB`, measured: `${(bytes / 1024).toFixed(1)} KB`, met: bytes / 1024 <= goalKb });
+}

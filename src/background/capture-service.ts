@@ -121,10 +121,9 @@ export class CaptureService {
       const batch = this.pending;
       this.pending = [];
       const changed = await this.applyBatch(capture, batch);
-      for (const [tabId, tab] of changed.tabs) {
-        await this.keepWithinBound(tabId, tab);
+      for (const tabId of changed.tabs) {
         // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
-        const badge = badgeFor((this.tabs.get(tabId) ?? tab).exchanges);
+        const badge = badgeFor((await this.tab(tabId)).exchanges);
         this.badges.set(tabId, badge);
         await showBadge(tabId, badge);
       }
@@ -133,8 +132,10 @@ export class CaptureService {
   }
 
   /**
-   * Applies events in order and stores their effect — the changed tabs, the capture state and the journal marks —
-   * in one write, so a worker stopped at any point leaves each event either pending or stored, never both.
+   * Applies events in order and stores their effect — the changed tabs trimmed to the overall bound, their sizes,
+   * the capture state and the journal marks — in one write, so a worker stopped at any point leaves each event
+   * either pending or stored, never both, and storage never holds more than the bound (the 100,000-exchange soak
+   * saw a batch's worth above it while eviction was a second write).
    */
   private async applyBatch(capture: Capture, batch: readonly { event: CaptureEvent; key: string }[]) {
     const tabs = new Map<number, StoredTab>();
@@ -144,32 +145,26 @@ export class CaptureService {
       const exchange = capture.apply(event);
       if (!exchange) continue;
       recorded.push(event);
-      const tab = withExchange(tabs.get(exchange.tabId) ?? (await this.tab(exchange.tabId)), exchange);
-      tabs.set(exchange.tabId, tab);
-      this.tabs.set(exchange.tabId, tab);
+      tabs.set(exchange.tabId, withExchange(tabs.get(exchange.tabId) ?? (await this.tab(exchange.tabId)), exchange));
       exchanges.set(exchange.id, exchange);
     }
+    const sizes = await this.tabSizes();
+    for (const [tabId, tab] of tabs) sizes[tabId] = sizeOf(tab);
+    for (const [evictedTab, drop] of Object.entries(evictionPlan(sizes, MAX_EXCHANGES_TOTAL, MAX_STORED_JSON_BYTES))) {
+      const tabId = Number(evictedTab);
+      const trimmed = { exchanges: (tabs.get(tabId) ?? (await this.tab(tabId))).exchanges.slice(drop) };
+      tabs.set(tabId, trimmed);
+      sizes[evictedTab] = sizeOf(trimmed);
+    }
+    for (const [tabId, tab] of tabs) this.tabs.set(tabId, tab);
     const keys = batch.map(({ key }) => key);
-    await save(tabs, capture.snapshot(), keys);
+    await save(tabs, sizes, capture.snapshot(), keys);
     // The marks did their job once the write landed; a worker stopped before this leaves them to the restore.
     await journalDone(keys);
     for (const key of keys) this.ownJournal.delete(key);
     if (this.recordEvents && recorded.length > 0) await this.record(recorded);
-    return { tabs, exchanges: [...exchanges.values()] };
-  }
-
-  /** Records the tab's size and trims the oldest tabs when all of them together exceed the overall bound. */
-  private async keepWithinBound(tabId: number, tab: StoredTab): Promise<void> {
-    const sizes = await this.tabSizes();
-    sizes[tabId] = sizeOf(tab);
-    for (const [evictedTab, drop] of Object.entries(evictionPlan(sizes, MAX_EXCHANGES_TOTAL, MAX_STORED_JSON_BYTES))) {
-      const id = Number(evictedTab);
-      const trimmed = { exchanges: (await this.tab(id)).exchanges.slice(drop) };
-      this.tabs.set(id, trimmed);
-      await saveTab(id, trimmed);
-      sizes[evictedTab] = sizeOf(trimmed);
-    }
-    await saveTabSizes(sizes);
+    // Badges follow the tabs that got exchanges; a tab only trimmed keeps its badge.
+    return { tabs: new Set([...exchanges.values()].map((exchange) => exchange.tabId)), exchanges: [...exchanges.values()] };
   }
 
   private async tabSizes(): Promise<Record<string, TabSize>> {

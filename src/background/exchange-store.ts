@@ -58,12 +58,18 @@ export function withExchange(tab: StoredTab, exchange: Exchange): StoredTab {
 }
 
 /**
- * Writes the changed tabs, the capture state, and the journal entries they include (set to null = done) in one
- * call, so a worker stopped at any point leaves either the events pending or their effect saved, never both.
+ * Writes the changed tabs, their sizes, the capture state, and the journal entries they include (set to null =
+ * done) in one call, so a worker stopped at any point leaves either the events pending or their effect saved.
  */
-export async function save(tabs: ReadonlyMap<number, StoredTab>, capture: CaptureSnapshot, journalDone: readonly string[]): Promise<void> {
+export async function save(
+  tabs: ReadonlyMap<number, StoredTab>,
+  sizes: Record<string, TabSize>,
+  capture: CaptureSnapshot,
+  journalDone: readonly string[],
+): Promise<void> {
   await browser.storage.session.set({
     ...Object.fromEntries([...tabs].map(([tabId, tab]) => [tabKey(tabId), tab])),
+    [SIZES_KEY]: sizes,
     [CAPTURE_KEY]: capture,
     ...Object.fromEntries(journalDone.map((key) => [key, null])),
   });

@@ -47,8 +47,28 @@ export interface BrowserDriver {
   setKeepRawTokens(keep: boolean): Promise<void>;
   /** Stops the extension's service worker (Chromium); returns false where the browser cannot. */
   stopServiceWorker(): Promise<boolean>;
+  /**
+   * Starts a webRequest listener of the extension's own in an extension page — a second listener the worker's
+   * stops do not touch — and returns a reader of the URLs it saw answered 401 (Chromium only).
+   */
+  watchChallengesFromPage?(): Promise<() => Promise<string[]>>;
   close(): Promise<void>;
 }
+
+/** Runs in the extension page: a webRequest listener of the page's own, keeping the URLs answered 401. */
+const WATCH_CHALLENGES = () => {
+  const seen: string[] = [];
+  (globalThis as unknown as { authscopeChallenged: string[] }).authscopeChallenged = seen;
+  chrome.webRequest.onHeadersReceived.addListener(
+    (details) => {
+      if (details.statusCode === 401) seen.push(details.url);
+      return undefined;
+    },
+    { urls: ['http://*/*'] },
+    ['extraHeaders'],
+  );
+};
+const READ_CHALLENGES = () => [...(globalThis as unknown as { authscopeChallenged: string[] }).authscopeChallenged];
 
 /** Runs in the extension page: reads storage.session and the action API (`api` is chrome or browser). */
 const READ_TABS = async () => {
@@ -190,6 +210,10 @@ export async function chromiumDriver(
       await session.send('ServiceWorker.stopAllWorkers');
       await session.detach();
       return true;
+    },
+    async watchChallengesFromPage() {
+      await extensionPage.evaluate(WATCH_CHALLENGES);
+      return () => extensionPage.evaluate(READ_CHALLENGES);
     },
     close: () => chromium.close(),
   };
