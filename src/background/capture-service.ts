@@ -132,22 +132,38 @@ export class CaptureService {
   }
 
   /**
-   * Applies events in order and stores their effect — the changed tabs trimmed to the overall bound, their sizes,
-   * the capture state and the journal marks — in one write, so a worker stopped at any point leaves each event
-   * either pending or stored, never both, and storage never holds more than the bound (the 100,000-exchange soak
-   * saw a batch's worth above it while eviction was a second write).
+   * Applies events in order and stores their effect in one write (see store), so a worker stopped at any point
+   * leaves each event either pending or stored, never both, and storage never holds more than the bound (the
+   * 100,000-exchange soak saw a batch's worth above it while eviction was a second write).
    */
   private async applyBatch(capture: Capture, batch: readonly { event: CaptureEvent; key: string }[]) {
-    const tabs = new Map<number, StoredTab>();
     const exchanges = new Map<string, Exchange>();
     const recorded: CaptureEvent[] = [];
     for (const { event } of batch) {
       const exchange = capture.apply(event);
       if (!exchange) continue;
       recorded.push(event);
-      tabs.set(exchange.tabId, withExchange(tabs.get(exchange.tabId) ?? (await this.tab(exchange.tabId)), exchange));
       exchanges.set(exchange.id, exchange);
     }
+    const keys = batch.map(({ key }) => key);
+    const tabs = await this.store(capture, [...exchanges.values()], keys);
+    // The marks did their job once the write landed; a worker stopped before this leaves them to the restore.
+    await journalDone(keys);
+    for (const key of keys) this.ownJournal.delete(key);
+    if (this.recordEvents && recorded.length > 0) await this.record(recorded);
+    return { tabs, exchanges: [...exchanges.values()] };
+  }
+
+  /**
+   * Stores changed exchanges in their tabs, trimmed to the overall bound, with the tab sizes, the capture state and
+   * the journal marks in one write; returns the tabs that got exchanges (their badges follow).
+   */
+  private async store(capture: Capture, exchanges: readonly Exchange[], journalKeys: readonly string[]): Promise<Set<number>> {
+    const tabs = new Map<number, StoredTab>();
+    for (const exchange of exchanges) {
+      tabs.set(exchange.tabId, withExchange(tabs.get(exchange.tabId) ?? (await this.tab(exchange.tabId)), exchange));
+    }
+    const changed = new Set(tabs.keys());
     const sizes = await this.tabSizes();
     for (const [tabId, tab] of tabs) sizes[tabId] = sizeOf(tab);
     for (const [evictedTab, drop] of Object.entries(evictionPlan(sizes, MAX_EXCHANGES_TOTAL, MAX_STORED_JSON_BYTES))) {
@@ -157,14 +173,23 @@ export class CaptureService {
       sizes[evictedTab] = sizeOf(trimmed);
     }
     for (const [tabId, tab] of tabs) this.tabs.set(tabId, tab);
-    const keys = batch.map(({ key }) => key);
-    await save(tabs, sizes, capture.snapshot(), keys);
-    // The marks did their job once the write landed; a worker stopped before this leaves them to the restore.
-    await journalDone(keys);
-    for (const key of keys) this.ownJournal.delete(key);
-    if (this.recordEvents && recorded.length > 0) await this.record(recorded);
-    // Badges follow the tabs that got exchanges; a tab only trimmed keeps its badge.
-    return { tabs: new Set([...exchanges.values()].map((exchange) => exchange.tabId)), exchanges: [...exchanges.values()] };
+    await save(tabs, sizes, capture.snapshot(), journalKeys);
+    return changed;
+  }
+
+  /** Keeps a finished exchange the panel witnessed, unless this tab already holds it finished. */
+  adopt(exchange: Exchange): void {
+    this.queue = this.queue.then(async () => {
+      const capture = this.capture ?? (await this.restore());
+      const stored = (await this.tab(exchange.tabId)).exchanges.find((candidate) => candidate.id === exchange.id);
+      if (stored?.done) return;
+      const adopted = capture.adopt(exchange);
+      await this.store(capture, [adopted], []);
+      const badge = badgeFor((await this.tab(adopted.tabId)).exchanges);
+      this.badges.set(adopted.tabId, badge);
+      await showBadge(adopted.tabId, badge);
+      for (const listener of this.listeners) listener(adopted);
+    });
   }
 
   private async tabSizes(): Promise<Record<string, TabSize>> {

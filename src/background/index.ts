@@ -6,58 +6,15 @@ import { PROTOCOL_VERSION, isPanelPortMessage, isPanelRequest, type PanelRespons
 import { onSettingsChanged } from '../shared/settings';
 import { servePanelPort } from './panel-ports';
 import { CaptureService } from './capture-service';
-import {
-  type RequestDetails,
-  toAuthRequiredEvent,
-  toCompletedEvent,
-  toErrorEvent,
-  toRedirectEvent,
-  toRequestHeadersEvent,
-  toResponseHeadersEvent,
-} from './webrequest-events';
+import { isChromium, watchWebRequests } from '../shared/webrequest-listeners';
 
-// Chromium reports the first 401 of a handshake only with "extraHeaders" (PLATFORM.md); Firefox has no such
-// option and reports every leg anyway.
-const headersReceivedOptions = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> })
-  .OnHeadersReceivedOptions;
-const isChromium = headersReceivedOptions?.['EXTRA_HEADERS'] === 'extraHeaders';
 const startedAt = Date.now();
 const service = new CaptureService(isChromium ? 'chromium' : 'firefox');
-const urls = { urls: ['http://*/*', 'https://*/*'] };
-type Listener = (details: RequestDetails) => void;
-type WebRequestEvent = { addListener(listener: Listener, filter: { urls: string[]; types?: string[] }, extraInfoSpec?: string[]): void };
-const webRequest = browser.webRequest as unknown as Record<string, WebRequestEvent>;
 
-const relay =
-  (convert: (details: RequestDetails) => Parameters<CaptureService['enqueue']>[0]): Listener =>
-  (details) => {
-    const event = convert(details);
-    if (service.mightMatter(event)) service.enqueue(event);
-  };
-
-// Chromium never shows the credentials its network stack adds (PLATFORM.md): the only Authorization its
-// onSendHeaders reveals is one a page script set with fetch / XMLHttpRequest, so other request types would cost an
-// event each for nothing (docs/performance.md). Firefox shows every leg's token here, for every type.
-const sendHeadersFilter = isChromium ? { ...urls, types: ['xmlhttprequest'] } : urls;
-webRequest['onSendHeaders']?.addListener(relay(toRequestHeadersEvent), sendHeadersFilter, ['requestHeaders']);
-webRequest['onHeadersReceived']?.addListener(
-  relay(toResponseHeadersEvent),
-  urls,
-  isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
-);
-webRequest['onAuthRequired']?.addListener(relay(toAuthRequiredEvent), urls);
-webRequest['onBeforeRedirect']?.addListener(relay(toRedirectEvent), urls);
-webRequest['onErrorOccurred']?.addListener(relay(toErrorEvent), urls);
-// Chromium shows the final response of a handshake (with the server's last token) only here.
-const relayCompleted = relay(toCompletedEvent);
-webRequest['onCompleted']?.addListener(
-  (details) => {
-    relayCompleted(details);
-    if (details.type === 'main_frame') service.reapplyBadge(details.tabId);
-  },
-  urls,
-  isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
-);
+watchWebRequests((event) => service.enqueue(event), {
+  relevant: (event) => service.mightMatter(event),
+  onMainFrameCompleted: (tabId) => service.reapplyBadge(tabId),
+});
 
 browser.tabs.onRemoved.addListener((tabId) => service.forget(tabId));
 onSettingsChanged((settings) => service.applySettings(settings));

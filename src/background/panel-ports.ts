@@ -1,5 +1,6 @@
 // Serves a panel's port: the tab's exchanges as a snapshot, then every change as it happens; "resync" re-sends
-// the snapshot (the panel asks after it reconnects to a restarted worker).
+// the snapshot (the panel asks after it reconnects to a restarted worker); "adopt" keeps an exchange of this tab
+// that the panel's own listeners saw and the worker missed.
 import type { Exchange } from '../core/exchange/model';
 import type { Port } from '../shared/port';
 import { type BackgroundPortMessage, type PanelPortMessage, PROTOCOL_VERSION } from '../shared/protocol';
@@ -8,6 +9,8 @@ import { type BackgroundPortMessage, type PanelPortMessage, PROTOCOL_VERSION } f
 export interface ExchangeSource {
   exchanges(tabId: number): Promise<readonly Exchange[]>;
   onExchange(listener: (exchange: Exchange) => void): () => void;
+  /** Keeps a finished exchange witnessed elsewhere unless a finished one with its id is stored already. */
+  adopt(exchange: Exchange): void;
 }
 
 export function servePanelPort(port: Port<PanelPortMessage, BackgroundPortMessage>, tabId: number, source: ExchangeSource): void {
@@ -18,6 +21,7 @@ export function servePanelPort(port: Port<PanelPortMessage, BackgroundPortMessag
   });
   const stopListening = port.onMessage((message) => {
     if (message.type === 'resync') void sendSnapshot();
+    else if (message.exchange.tabId === tabId) source.adopt(message.exchange);
   });
   port.onDisconnect(() => {
     unsubscribe();

@@ -31,8 +31,13 @@ export type BackgroundPortMessage =
   | { source: 'authscope-background'; protocol: number; type: 'snapshot'; tabId: number; exchanges: Exchange[] }
   | { source: 'authscope-background'; protocol: number; type: 'exchange'; tabId: number; exchange: Exchange };
 
-/** Panel → background over the tab's port. */
-export type PanelPortMessage = { source: 'authscope-panel'; protocol: number; type: 'resync' };
+/**
+ * Panel → background over the tab's port: "resync" asks for the snapshot again; "adopt" hands over an exchange the
+ * panel's own listeners saw finish and the background never showed (its worker missed the events).
+ */
+export type PanelPortMessage =
+  | { source: 'authscope-panel'; protocol: number; type: 'resync' }
+  | { source: 'authscope-panel'; protocol: number; type: 'adopt'; exchange: Exchange };
 
 /** Builds a request with the envelope filled in. */
 export function panelRequest(type: PanelRequest['type']): PanelRequest {
@@ -69,5 +74,18 @@ export function isBackgroundPortMessage(message: unknown): message is Background
 
 /** Guard for port messages the background receives. */
 export function isPanelPortMessage(message: unknown): message is PanelPortMessage {
-  return hasEnvelope(message, 'authscope-panel') && message.type === 'resync';
+  if (!hasEnvelope(message, 'authscope-panel')) return false;
+  if (message.type === 'resync') return true;
+  const exchange = (message as { exchange?: unknown }).exchange as Partial<Exchange> | null | undefined;
+  return (
+    message.type === 'adopt' &&
+    typeof exchange === 'object' &&
+    exchange !== null &&
+    typeof exchange.id === 'string' &&
+    typeof exchange.requestId === 'string' &&
+    typeof exchange.tabId === 'number' &&
+    typeof exchange.url === 'string' &&
+    Array.isArray(exchange.legs) &&
+    exchange.done === true
+  );
 }

@@ -20,7 +20,9 @@ const exchange = (id: string, tabId: number, finalStatus: number | null = null):
 function fakeSource(initial: Exchange[]) {
   const listeners = new Set<(exchange: Exchange) => void>();
   const stored = [...initial];
+  const adopted: Exchange[] = [];
   const source: ExchangeSource = {
+    adopt: (exchange) => adopted.push(exchange),
     exchanges: async (tabId) => stored.filter((candidate) => candidate.tabId === tabId),
     onExchange(listener) {
       listeners.add(listener);
@@ -30,6 +32,7 @@ function fakeSource(initial: Exchange[]) {
   return {
     source,
     listeners,
+    adopted,
     change(next: Exchange) {
       const index = stored.findIndex((candidate) => candidate.id === next.id);
       if (index >= 0) stored[index] = next;
@@ -89,5 +92,21 @@ describe('panel port (in-memory transport)', () => {
     await settle(RECONNECT_DELAY_MS + 50);
     expect(lists.at(-1)).toEqual(['a:200', 'b:null', 'c:200']);
     expect(panelMessages.filter(isPanelPortMessage).map((message) => message.type)).toEqual(['resync']);
+  });
+
+  it('adopts a finished exchange the panel witnessed for its own tab only, and refuses malformed ones', async () => {
+    const world = fakeSource([]);
+    const [panel, background] = createInMemoryPortPair<BackgroundPortMessage, PanelPortMessage>();
+    servePanelPort(background, 3, world.source);
+    const adopt = (item: unknown) => ({ source: 'authscope-panel', protocol: 2, type: 'adopt', exchange: item as Exchange }) as const;
+    panel.post(adopt(exchange('mine', 3, 200)));
+    panel.post(adopt(exchange('other-tab', 4, 200)));
+    await settle();
+    expect(world.adopted.map((item) => item.id)).toEqual(['mine']);
+    // The runtime port's guard (fromRuntimePort) lets only finished, well-formed exchanges through.
+    expect(isPanelPortMessage(adopt(exchange('mine', 3, 200)))).toBe(true);
+    expect(isPanelPortMessage(adopt({ ...exchange('unfinished', 3), done: false }))).toBe(false);
+    expect(isPanelPortMessage(adopt({ id: 'no-legs', tabId: 3, done: true }))).toBe(false);
+    expect(isPanelPortMessage(adopt(null))).toBe(false);
   });
 });

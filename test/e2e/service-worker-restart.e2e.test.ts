@@ -59,6 +59,39 @@ describe('service worker stopped mid-handshake (Chromium, CDP ServiceWorker.stop
   });
 });
 
+describe('service worker stopped mid-handshake with the panel open on the tab (Chromium)', () => {
+  it('loses no exchange across 20 stops at random points of 10 handshakes: the panel hands over what the worker missed', async () => {
+    const tab = await chromium.openTab?.();
+    if (!tab) throw new Error('the Chromium driver opens tabs');
+    const panel = await chromium.openPanel(tab.tabId);
+    const urls = Array.from({ length: 10 }, (_, index) =>
+      index % 2 === 0 ? `${lab.urls['ntlm-only']}?panel-round=${index}` : `${lab.urls['kerberos-ok']}?panel-round=${index}`,
+    );
+    let stops = 0;
+    for (const url of urls) {
+      const visit = tab.visit(url);
+      for (let stop = 0; stop < 2; stop++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
+        if (await chromium.stopServiceWorker()) stops++;
+      }
+      await visit;
+    }
+    expect(stops).toBe(20);
+    // The panel offers what the background has not shown after its grace period (1.5 s), checking every second.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const tabs = await chromium.tabs();
+    const captured = urls.map((url) => findExchange(tabs, url)?.exchange);
+    console.log(
+      `with the panel open: service worker stops: ${stops}; exchanges kept: ${captured.filter(Boolean).length} of ${urls.length}`,
+    );
+    for (const [index, exchange] of captured.entries()) {
+      expect(exchange?.done, urls[index]).toBe(true);
+      expect(summarizeExchange(exchange as NonNullable<typeof exchange>).outcome, urls[index]).toBe('authenticated');
+    }
+    await panel.close();
+  });
+});
+
 describe('event page suspended between and during handshakes (Firefox, extensions.background.idle.timeout)', () => {
   it('wakes for each handshake and captures every exchange whole', async () => {
     // Firefox suspends an idle event page after this many ms (30 s by default); 300 ms makes it suspend between

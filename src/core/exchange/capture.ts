@@ -214,6 +214,17 @@ export class Capture {
     return next;
   }
 
+  /**
+   * Takes a finished exchange witnessed elsewhere (the panel's own listeners) that this capture missed: it replaces
+   * a partial one of the same request and is counted. Raw tokens follow this capture's setting.
+   */
+  adopt(exchange: Exchange): Exchange {
+    const adopted = this.options.keepRawTokens ? exchange : withoutRawTokens(exchange);
+    this.active.delete(adopted.requestId);
+    this.count(adopted);
+    return adopted;
+  }
+
   /** Per-origin state, by origin. */
   origin(origin: string): OriginState | undefined {
     return this.origins.get(origin);

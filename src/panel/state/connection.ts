@@ -6,6 +6,8 @@ import { type BackgroundPortMessage, type PanelPortMessage, PROTOCOL_VERSION } f
 import { applyPortMessage } from './exchange-list';
 
 export interface PanelConnection {
+  /** Hands the background an exchange the panel saw finish that the background has not shown (see witness.ts). */
+  adopt(exchange: Exchange): void;
   close(): void;
 }
 
@@ -32,6 +34,9 @@ export function connectPanel(
   };
   connect(false);
   return {
+    adopt(exchange) {
+      port.post({ source: 'authscope-panel', protocol: PROTOCOL_VERSION, type: 'adopt', exchange });
+    },
     close() {
       closed = true;
       port.disconnect();

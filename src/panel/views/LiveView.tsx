@@ -9,6 +9,11 @@ import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
 import { predictSpn } from '../spn-prediction';
 import { connectPanel } from '../state/connection';
 import { useStore } from '../state/context';
+import { witnessTab } from '../state/witness';
+import { isChromium, watchWebRequests } from '../../shared/webrequest-listeners';
+
+/** How often the panel compares what it witnessed with what the background shows. */
+const WITNESS_CHECK_MS = 1000;
 
 type NavigatedEvent = { addListener(listener: () => void): void; removeListener(listener: () => void): void };
 
@@ -24,12 +29,21 @@ export function LiveView({ tabId }: { tabId: number | null }) {
         ),
       (exchanges) => (store.exchanges.value = exchanges),
     );
+    const witness = witnessTab({
+      browser: isChromium ? 'chromium' : 'firefox',
+      watch: (onEvent, relevant) => watchWebRequests(onEvent, { tabId, relevant }),
+      shown: () => store.exchanges.value,
+      adopt: (exchange) => connection.adopt(exchange),
+    });
+    const checking = setInterval(() => witness.check(), WITNESS_CHECK_MS);
     const onNavigated = (browser as unknown as { devtools?: { network?: { onNavigated?: NavigatedEvent } } }).devtools?.network
       ?.onNavigated;
     const navigated = () => store.navigated();
     onNavigated?.addListener(navigated);
     return () => {
       onNavigated?.removeListener(navigated);
+      clearInterval(checking);
+      witness.stop();
       connection.close();
     };
   }, [tabId, store]);

@@ -196,4 +196,18 @@ describe('Capture — rules built from the event model', () => {
       'GET /api?x=1 HTTP/1.1\r\n'.length + 'Host: app.lab.test\r\n'.length + 'Authorization: NTLM abc\r\n'.length + 2,
     );
   });
+
+  it('adopts a finished exchange witnessed elsewhere: replaces the partial one, counts it, follows the token setting', () => {
+    const recording = recordingOf('firefox', 'kerberos-ok');
+    const witnessed = mainExchange(recording);
+    const capture = new Capture({ browser: 'firefox', keepRawTokens: false });
+    const first = recording.events.find((event) => event.requestId === witnessed.requestId) as CaptureEvent;
+    capture.apply(first);
+    expect(capture.snapshot().active[witnessed.requestId]).toBeDefined();
+    const adopted = capture.adopt(witnessed);
+    expect(capture.snapshot().active[witnessed.requestId]).toBeUndefined();
+    expect(capture.origin(witnessed.origin)).toMatchObject({ exchanges: 1, kerberos: 1 });
+    expect(adopted.legs.flatMap((leg) => [leg.request?.credentials?.token ?? null]).every((token) => token === null)).toBe(true);
+    expect(witnessed.legs.some((leg) => leg.request?.credentials?.token)).toBe(true);
+  });
 });

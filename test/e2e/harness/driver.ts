@@ -52,6 +52,8 @@ export interface BrowserDriver {
    * stops do not touch — and returns a reader of the URLs it saw answered 401 (Chromium only).
    */
   watchChallengesFromPage?(): Promise<() => Promise<string[]>>;
+  /** Opens one tab to navigate again and again (Chromium), with its tab id, e.g. to open its panel first. */
+  openTab?(): Promise<{ readonly tabId: number; visit(url: string): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -210,6 +212,19 @@ export async function chromiumDriver(
       await session.send('ServiceWorker.stopAllWorkers');
       await session.detach();
       return true;
+    },
+    async openTab() {
+      const page = await chromium.context.newPage();
+      await page.goto('about:blank');
+      // The newest tab has the highest id.
+      const tabId = await extensionPage.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
+      return {
+        tabId,
+        async visit(url: string) {
+          await page.goto(url).catch(() => undefined);
+          await settle();
+        },
+      };
     },
     async watchChallengesFromPage() {
       await extensionPage.evaluate(WATCH_CHALLENGES);

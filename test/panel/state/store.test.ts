@@ -16,6 +16,7 @@ function connectedStore() {
   const store = createPanelStore();
   const listeners = new Set<(exchange: Exchange) => void>();
   const source = {
+    adopt: () => undefined,
     exchanges: async () => exchanges,
     onExchange: (listener: (exchange: Exchange) => void) => (listeners.add(listener), () => listeners.delete(listener)),
   };
