@@ -44,12 +44,17 @@ export const toRequestHeadersEvent = (details: RequestDetails): CaptureEvent => 
   headers: details.requestHeaders ?? [],
 });
 
-export const toResponseHeadersEvent = (details: RequestDetails): CaptureEvent => ({
-  type: 'response-headers',
-  ...identity(details),
+/** The response a details object carries (onHeadersReceived, onCompleted). */
+const response = (details: RequestDetails) => ({
   statusCode: details.statusCode ?? 0,
   statusLine: details.statusLine ?? '',
   headers: details.responseHeaders ?? [],
+});
+
+export const toResponseHeadersEvent = (details: RequestDetails): CaptureEvent => ({
+  type: 'response-headers',
+  ...identity(details),
+  ...response(details),
 });
 
 export const toAuthRequiredEvent = (details: RequestDetails): CaptureEvent => ({
@@ -73,9 +78,7 @@ export const toRedirectEvent = (details: RequestDetails): CaptureEvent => ({
 export const toCompletedEvent = (details: RequestDetails): CaptureEvent => ({
   ...identity(details),
   type: 'completed',
-  statusCode: details.statusCode ?? 0,
-  statusLine: details.statusLine ?? '',
-  headers: details.responseHeaders ?? [],
+  ...response(details),
 });
 
 export const toErrorEvent = (details: RequestDetails): CaptureEvent => ({

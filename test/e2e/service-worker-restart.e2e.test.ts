@@ -17,23 +17,31 @@ afterAll(async () => {
   await lab?.stop();
 });
 
+/**
+ * Ten handshakes, NTLM and Kerberos in turn, each with two worker stops 0–150 ms apart (before, during or after its
+ * legs); returns the URLs visited and the stops made.
+ */
+async function handshakesWithStops(visit: (url: string) => Promise<void>, label: string): Promise<{ urls: string[]; stops: number }> {
+  const urls = Array.from({ length: 10 }, (_, index) =>
+    index % 2 === 0 ? `${lab.urls['ntlm-only']}?${label}=${index}` : `${lab.urls['kerberos-ok']}?${label}=${index}`,
+  );
+  let stops = 0;
+  for (const url of urls) {
+    const visiting = visit(url);
+    for (let stop = 0; stop < 2; stop++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
+      if (await chromium.stopServiceWorker()) stops++;
+    }
+    await visiting;
+  }
+  return { urls, stops };
+}
+
 describe('service worker stopped mid-handshake (Chromium, CDP ServiceWorker.stopAllWorkers)', () => {
   it('keeps every exchange it received whole and correct across 20 stops at random points of 10 handshakes', async () => {
-    const urls = Array.from({ length: 10 }, (_, index) =>
-      index % 2 === 0 ? `${lab.urls['ntlm-only']}?round=${index}` : `${lab.urls['kerberos-ok']}?round=${index}`,
-    );
     // A second listener of the extension's own, in an extension page: what the browser delivered to the extension.
     const challengedInPage = await chromium.watchChallengesFromPage?.();
-    let stops = 0;
-    for (const url of urls) {
-      const visit = chromium.visit(url);
-      // Two stops per handshake, 0–150 ms apart: before, during or after its legs.
-      for (let stop = 0; stop < 2; stop++) {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
-        if (await chromium.stopServiceWorker()) stops++;
-      }
-      await visit;
-    }
+    const { urls, stops } = await handshakesWithStops((url) => chromium.visit(url), 'round');
     expect(stops).toBe(20);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const tabs = await chromium.tabs();
@@ -64,18 +72,7 @@ describe('service worker stopped mid-handshake with the panel open on the tab (C
     const tab = await chromium.openTab?.();
     if (!tab) throw new Error('the Chromium driver opens tabs');
     const panel = await chromium.openPanel(tab.tabId);
-    const urls = Array.from({ length: 10 }, (_, index) =>
-      index % 2 === 0 ? `${lab.urls['ntlm-only']}?panel-round=${index}` : `${lab.urls['kerberos-ok']}?panel-round=${index}`,
-    );
-    let stops = 0;
-    for (const url of urls) {
-      const visit = tab.visit(url);
-      for (let stop = 0; stop < 2; stop++) {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
-        if (await chromium.stopServiceWorker()) stops++;
-      }
-      await visit;
-    }
+    const { urls, stops } = await handshakesWithStops((url) => tab.visit(url), 'panel-round');
     expect(stops).toBe(20);
     // The panel offers what the background has not shown after its grace period (1.5 s), checking every second.
     await new Promise((resolve) => setTimeout(resolve, 5000));
