@@ -219,7 +219,7 @@ export class Capture {
    * a partial one of the same request and is counted. Raw tokens follow this capture's setting.
    */
   adopt(exchange: Exchange): Exchange {
-    const adopted = this.options.keepRawTokens ? exchange : withoutRawTokens(exchange);
+    const adopted = { ...(this.options.keepRawTokens ? exchange : withoutRawTokens(exchange)), recoveredByPanel: true };
     this.active.delete(adopted.requestId);
     this.count(adopted);
     return adopted;

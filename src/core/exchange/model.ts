@@ -129,6 +129,8 @@ export interface Exchange {
   readonly incognito?: boolean | null;
   /** IIS substatus (401.1 …) when a status page or log line gave it. */
   readonly iisSubstatus?: number | null;
+  /** Kept from the panel's own listeners because the background's worker missed its events (Chromium stops). */
+  readonly recoveredByPanel?: boolean;
   /** The browser's auth-library events, from a NetLog. */
   readonly authLibrary?: AuthLibraryFacts | null;
 }

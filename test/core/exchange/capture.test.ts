@@ -207,6 +207,7 @@ describe('Capture — rules built from the event model', () => {
     const adopted = capture.adopt(witnessed);
     expect(capture.snapshot().active[witnessed.requestId]).toBeUndefined();
     expect(capture.origin(witnessed.origin)).toMatchObject({ exchanges: 1, kerberos: 1 });
+    expect(adopted.recoveredByPanel).toBe(true);
     expect(adopted.legs.flatMap((leg) => [leg.request?.credentials?.token ?? null]).every((token) => token === null)).toBe(true);
     expect(witnessed.legs.some((leg) => leg.request?.credentials?.token)).toBe(true);
   });

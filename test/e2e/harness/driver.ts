@@ -207,9 +207,20 @@ export async function chromiumDriver(
       await extensionPage.locator('details.settings > summary').click();
     },
     async stopServiceWorker() {
+      // AuthScope's worker only: stopping every worker would also stop the helper extension that answers the NTLM
+      // prompt, and the handshake itself would fail (a real final 401, which AuthScope then rightly reports).
       const session = await chromium.context.newCDPSession(extensionPage);
+      const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+      session.on('ServiceWorker.workerVersionUpdated', (event) => {
+        for (const version of event.versions) versions.set(version.versionId, version);
+      });
       await session.send('ServiceWorker.enable');
-      await session.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const [versionId, version] of versions) {
+        if (version.scriptURL.startsWith(`chrome-extension://${chromium.extensionId}/`) && version.runningStatus !== 'stopped') {
+          await session.send('ServiceWorker.stopWorker', { versionId });
+        }
+      }
       await session.detach();
       return true;
     },
