@@ -71,6 +71,12 @@ export function DetailPane({
           {hidden}
         </p>
       )}
+      {row.exchange.recoveredByPanel && (
+        <p class="banner" role="note">
+          Recovered by this panel: the background's service worker was stopped while the handshake ran and missed its events (Chromium drops
+          them); the panel's own listeners saw them and handed the exchange over.
+        </p>
+      )}
       <section aria-label="Findings">
         {findings.length === 0 ? (
           <p class="muted">No findings for this exchange.</p>

@@ -31,6 +31,12 @@ describe('DetailPane', () => {
     expect(getByRole('tree', { name: 'Decoded token' }).textContent).toContain('accept-completed');
   });
 
+  it('says when an exchange was recovered by the panel after the worker missed it', () => {
+    const row = exchangeRow({ ...mainExchange(recordingOf('firefox', 'kerberos-ok')), recoveredByPanel: true });
+    const { getAllByRole } = render(<DetailPane row={row} onCopy={() => {}} />);
+    expect(getAllByRole('note').map((note) => note.textContent)).toContainEqual(expect.stringContaining('Recovered by this panel'));
+  });
+
   it('shows the prefix heuristic next to the real classification when they disagree', () => {
     const row = exchangeRow(mainExchange(recordingOf('firefox', 'ntlm-only')));
     const { getAllByRole } = render(<DetailPane row={row} onCopy={() => {}} />);
