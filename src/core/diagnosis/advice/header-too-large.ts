@@ -5,7 +5,7 @@ import { largestTokenBytes } from '../rules/header-too-large';
 import { advice, hiddenLegsNote } from './common';
 
 /** KB2020943: a header field must hold the base64 token (4/3 of its bytes) plus the scheme and some slack. */
-export function headerBytesFor(tokenBytes: number): number {
+function headerBytesFor(tokenBytes: number): number {
   return Math.ceil((4 / 3) * tokenBytes) + 200;
 }
 

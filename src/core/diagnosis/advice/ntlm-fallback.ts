@@ -5,7 +5,7 @@ import { hostOf } from '../evidence';
 import { allowlistSettings, chromiumPolicy } from '../policies';
 import { advice } from './common';
 
-export function spnCauses(host: string, port: string): Fix[] {
+function spnCauses(host: string, port: string): Fix[] {
   const spn = `HTTP/${host}`;
   return [
     {
