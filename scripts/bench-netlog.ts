@@ -2,7 +2,7 @@
 // size), on 10 / 100 / 500 MB NetLogs generated from the real lab recording (test/fixtures/netlog): its events
 // repeated with fresh source ids. Each measurement runs in its own process (scripts/bench-netlog-child.ts);
 // memory is that process's peak RSS above a process that loads the same code and reads nothing.
-import { reportGoal } from './bench-goal';
+import { median, reportGoal } from './bench-goal';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +53,6 @@ function measure(mode: string, file: string): Measurement | null {
     return null;
   }
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 const dir = mkdtempSync(join(tmpdir(), 'authscope-netlog-bench-'));
 console.log(`\n## NetLog import (${ROUNDS} alternating rounds per size, medians; Node ${process.versions.node})\n`);

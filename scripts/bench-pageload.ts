@@ -9,7 +9,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { reportGoal } from './bench-goal';
+import { median, reportGoal } from './bench-goal';
 
 const IMAGES = 1000;
 const ROUNDS = 4;
@@ -86,7 +86,6 @@ for (let round = 0; round < ROUNDS_TO_RUN; round++) {
 }
 server.close();
 rmSync(hostScopedBuild, { recursive: true, force: true });
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const base = median(results.get('no extension') ?? []);
 const floor = median(results.get('reference (floor)') ?? []);
 console.log(

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/browsers';
 import { recordings, replay } from '../test/helpers/recordings';
-import { reportGoal } from './bench-goal';
+import { median, reportGoal } from './bench-goal';
 import type { PanelBenchResult } from './bench-panel-harness';
 
 const COUNT = 10_000;
@@ -53,7 +53,6 @@ const stats = (values: number[]) => {
   return `${sorted[0]?.toFixed(1)} / ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} / ${sorted.at(-1)?.toFixed(1)}`;
 };
 console.log(`\n## Panel in Chromium ${version}: ${COUNT.toLocaleString('en')} exchanges, ${ROUNDS} fresh pages\n`);
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 console.log('| measure | ms min / median / max | goal |');
 console.log('|---|---|---|');
 console.log(`| panel boot, empty workspace (cold page: compile, first style and layout) | ${stats(runs.map((run) => run.bootMs))} | — |`);
@@ -96,7 +95,6 @@ console.log('|---|---|---|---|');
 console.log(`| panel (panel.html and everything it loads) | ${panel.files} | ${(panel.bytes / 1024).toFixed(1)} | ≤ 60 |`);
 console.log(`| background (service worker and its imports) | ${background.files} | ${(background.bytes / 1024).toFixed(1)} | ≤ 30 |`);
 console.log(`\n(All of dist/chrome/assets: ${readdirSync(join(root, 'assets')).length} files.)`);
-const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const panelGoals: [string, number[], number][] = [
   ['panel: first render of 10,000 exchanges (work)', runs.map((run) => run.firstRenderMs), 100],
   ['panel: filter keystroke (work), median key', runs.map((run) => median(run.keystrokeMs)), 16],
@@ -106,8 +104,8 @@ for (const [measure, values, goalMs] of panelGoals) {
   reportGoal({
     measure,
     goal: `≤ ${goalMs} ms`,
-    measured: `${medianOf(values).toFixed(1)} ms (${stats(values)})`,
-    met: medianOf(values) <= goalMs,
+    measured: `${median(values).toFixed(1)} ms (${stats(values)})`,
+    met: median(values) <= goalMs,
   });
 }
 for (const [measure, bytes, goalKb] of [

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Capture } from '../src/core/exchange/capture';
 import type { CaptureEvent } from '../src/core/exchange/events';
 import { decodeToken } from '../src/core/token/decode';
-import { reportGoal } from './bench-goal';
+import { median, reportGoal } from './bench-goal';
 
 interface Fixture {
   name: string;
@@ -31,8 +31,6 @@ function atobBytes(text: string): Uint8Array {
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
   return bytes;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 const fixtures = JSON.parse(readFileSync('test/fixtures/tokens/lab-tokens.json', 'utf8')) as Fixture[];
 const seen = new Set<string>();

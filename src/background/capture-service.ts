@@ -121,14 +121,19 @@ export class CaptureService {
       const batch = this.pending;
       this.pending = [];
       const changed = await this.applyBatch(capture, batch);
-      for (const tabId of changed.tabs) {
-        // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
-        const badge = badgeFor((await this.tab(tabId)).exchanges);
-        this.badges.set(tabId, badge);
-        await showBadge(tabId, badge);
-      }
-      for (const exchange of changed.exchanges) for (const listener of this.listeners) listener(exchange);
+      await this.publish(changed.tabs, changed.exchanges);
     }
+  }
+
+  /** Shows the changed tabs' badges and tells the listeners (open panels) about the changed exchanges. */
+  private async publish(tabs: Iterable<number>, exchanges: readonly Exchange[]): Promise<void> {
+    for (const tabId of tabs) {
+      // Always shown again: a navigation commit may have wiped the same text since (PLATFORM.md).
+      const badge = badgeFor((await this.tab(tabId)).exchanges);
+      this.badges.set(tabId, badge);
+      await showBadge(tabId, badge);
+    }
+    for (const exchange of exchanges) for (const listener of this.listeners) listener(exchange);
   }
 
   /**
@@ -184,11 +189,7 @@ export class CaptureService {
       const stored = (await this.tab(exchange.tabId)).exchanges.find((candidate) => candidate.id === exchange.id);
       if (stored?.done) return;
       const adopted = capture.adopt(exchange);
-      await this.store(capture, [adopted], []);
-      const badge = badgeFor((await this.tab(adopted.tabId)).exchanges);
-      this.badges.set(adopted.tabId, badge);
-      await showBadge(adopted.tabId, badge);
-      for (const listener of this.listeners) listener(adopted);
+      await this.publish(await this.store(capture, [adopted], []), [adopted]);
     });
   }
 

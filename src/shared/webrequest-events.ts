@@ -24,9 +24,12 @@ export interface RequestDetails {
   readonly isProxy?: boolean;
 }
 
+/** Which request an event belongs to, and when the browser saw it. */
+const request = (details: RequestDetails) => ({ requestId: details.requestId, time: details.timeStamp });
+
 function identity(details: RequestDetails) {
   return {
-    requestId: details.requestId,
+    ...request(details),
     url: details.url,
     method: details.method,
     resourceType: details.type,
@@ -34,7 +37,6 @@ function identity(details: RequestDetails) {
     frameId: details.frameId,
     // Chromium names the initiating origin `initiator`, Firefox gives the initiating document's `originUrl`.
     initiator: details.initiator ?? details.originUrl ?? null,
-    time: details.timeStamp,
   };
 }
 
@@ -59,8 +61,7 @@ export const toResponseHeadersEvent = (details: RequestDetails): CaptureEvent =>
 
 export const toAuthRequiredEvent = (details: RequestDetails): CaptureEvent => ({
   type: 'auth-required',
-  requestId: details.requestId,
-  time: details.timeStamp,
+  ...request(details),
   scheme: details.scheme ?? 'unknown',
   realm: details.realm ?? null,
   challenger: details.challenger ?? { host: '', port: 0 },
@@ -69,8 +70,7 @@ export const toAuthRequiredEvent = (details: RequestDetails): CaptureEvent => ({
 
 export const toRedirectEvent = (details: RequestDetails): CaptureEvent => ({
   type: 'redirect',
-  requestId: details.requestId,
-  time: details.timeStamp,
+  ...request(details),
   statusCode: details.statusCode ?? 0,
   redirectUrl: details.redirectUrl ?? '',
 });
@@ -83,7 +83,6 @@ export const toCompletedEvent = (details: RequestDetails): CaptureEvent => ({
 
 export const toErrorEvent = (details: RequestDetails): CaptureEvent => ({
   type: 'error',
-  requestId: details.requestId,
-  time: details.timeStamp,
+  ...request(details),
   error: details.error ?? 'unknown error',
 });

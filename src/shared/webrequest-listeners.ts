@@ -28,8 +28,8 @@ export const isChromium = headersReceivedOptions?.['EXTRA_HEADERS'] === 'extraHe
 export interface WatchOptions {
   /** Only this tab's requests (the panel's inspected tab); every tab when absent. */
   readonly tabId?: number;
-  /** Whether an event is worth handing on; cheap, called for every event. */
-  readonly relevant: (event: CaptureEvent) => boolean;
+  /** Whether an event is worth handing on; cheap, called for every event. Every event when absent. */
+  readonly relevant?: (event: CaptureEvent) => boolean;
   /** Called after a main-frame request completed (the badge is re-applied after a navigation commits). */
   readonly onMainFrameCompleted?: (tabId: number) => void;
 }
@@ -42,7 +42,7 @@ export function watchWebRequests(onEvent: (event: CaptureEvent) => void, options
     (convert: (details: RequestDetails) => CaptureEvent): Listener =>
     (details) => {
       const event = convert(details);
-      if (options.relevant(event)) onEvent(event);
+      if (!options.relevant || options.relevant(event)) onEvent(event);
     };
   const relayCompleted = relay(toCompletedEvent);
   const registrations: [string, Listener, object, string[] | undefined][] = [

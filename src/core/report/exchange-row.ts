@@ -4,7 +4,7 @@
 // title, evidence); the detail pane asks the engine for the advice.
 import { statusChain } from '../diagnosis/evidence';
 import type { FindingSeverity, Verdict } from '../diagnosis/finding';
-import { verdictsOf, worstSeverity } from '../diagnosis/verdicts';
+import { verdictsOf } from '../diagnosis/verdicts';
 import type { Exchange } from '../exchange/model';
 import { type ExchangeSummary, summarizeExchange } from '../exchange/summary';
 
@@ -17,7 +17,6 @@ export class ExchangeRow {
   readonly url: string;
   readonly origin: string;
   private verdictsCache: readonly Verdict[] | null = null;
-  private worstCache: FindingSeverity | null | undefined;
   private searchCache: string | null = null;
   private chainCache: string | null = null;
 
@@ -81,9 +80,9 @@ export class ExchangeRow {
     return this.verdictsCache;
   }
 
+  /** The worst severity: verdicts come worst first. */
   get worst(): FindingSeverity | null {
-    if (this.worstCache === undefined) this.worstCache = worstSeverity(this.verdicts);
-    return this.worstCache;
+    return this.verdicts[0]?.severity ?? null;
   }
 
   get worstTitle(): string | null {

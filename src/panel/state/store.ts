@@ -9,6 +9,11 @@ export type MechanismFilter = 'all' | 'kerberos' | 'ntlm';
 /** Longest stretch of background indexing before yielding to input and rendering (one frame is 16 ms). */
 const INDEX_SLICE_MS = 8;
 
+function containsEvery(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (!text.includes(word)) return false;
+  return true;
+}
+
 /** Runs `task` when the page is idle (after the pending frame has painted); returns a cancel function. */
 function whenIdle(task: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
@@ -65,10 +70,7 @@ export function createPanelStore() {
     for (const row of base) {
       if (onlyProblems && row.worst !== 'error' && row.worst !== 'warning') continue;
       if (wanted && row.mechanism !== wanted) continue;
-      const text = row.search;
-      let all = true;
-      for (const word of words) if (!text.includes(word)) all = false;
-      if (all) result.push(row);
+      if (containsEvery(row.search, words)) result.push(row);
     }
     lastFilter = { rows: all, text, onlyProblems, wanted, result };
     return result;

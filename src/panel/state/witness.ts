@@ -16,7 +16,7 @@ const MAX_WAITING = 200;
 export interface WitnessOptions {
   readonly browser: 'chromium' | 'firefox';
   /** Registers listeners for the tab and returns how to remove them (shared/webrequest-listeners in the panel). */
-  readonly watch: (onEvent: (event: CaptureEvent) => void, relevant: (event: CaptureEvent) => boolean) => () => void;
+  readonly watch: (onEvent: (event: CaptureEvent) => void) => () => void;
   /** The exchanges the background has shown for the tab. */
   readonly shown: () => readonly Exchange[];
   readonly adopt: (exchange: Exchange) => void;
@@ -30,15 +30,13 @@ export function witnessTab(options: WitnessOptions): { check(): void; stop(): vo
   // panel's memory for a retry is one more copy of a credential.
   const capture = new Capture({ browser: options.browser, keepRawTokens: false });
   const waiting = new Map<string, { exchange: Exchange; finishedAt: number }>();
-  const stop = options.watch(
-    (event) => {
-      const exchange = capture.apply(event);
-      if (!exchange?.done) return;
-      waiting.set(exchange.id, { exchange, finishedAt: now() });
-      if (waiting.size > MAX_WAITING) waiting.delete(waiting.keys().next().value as string);
-    },
-    (event) => capture.isRelevant(event),
-  );
+  // Capture.apply has its own relevance gate: events of other requests cost it one check.
+  const stop = options.watch((event) => {
+    const exchange = capture.apply(event);
+    if (!exchange?.done) return;
+    waiting.set(exchange.id, { exchange, finishedAt: now() });
+    if (waiting.size > MAX_WAITING) waiting.delete(waiting.keys().next().value as string);
+  });
   return {
     check() {
       if (waiting.size === 0) return;

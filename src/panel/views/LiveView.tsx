@@ -31,7 +31,7 @@ export function LiveView({ tabId }: { tabId: number | null }) {
     );
     const witness = witnessTab({
       browser: isChromium ? 'chromium' : 'firefox',
-      watch: (onEvent, relevant) => watchWebRequests(onEvent, { tabId, relevant }),
+      watch: (onEvent) => watchWebRequests(onEvent, { tabId }),
       shown: () => store.exchanges.value,
       adopt: (exchange) => connection.adopt(exchange),
     });

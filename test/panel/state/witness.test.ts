@@ -9,21 +9,19 @@ function witnessed(scenario: string, shown: () => readonly Exchange[]) {
   const recording = recordingOf('chromium', scenario);
   let clock = 0;
   let deliver: (event: CaptureEvent) => void = () => undefined;
-  let relevant: (event: CaptureEvent) => boolean = () => false;
   let stopped = false;
   const adopted: Exchange[] = [];
   const witness = witnessTab({
     browser: 'chromium',
-    watch: (onEvent, isRelevant) => {
+    watch: (onEvent) => {
       deliver = onEvent;
-      relevant = isRelevant;
       return () => (stopped = true);
     },
     shown,
     adopt: (exchange) => adopted.push(exchange),
     now: () => clock,
   });
-  for (const event of recording.events) if (relevant(event)) deliver(event);
+  for (const event of recording.events) deliver(event);
   return {
     adopted,
     expected: mainExchange(recording),
