@@ -3,16 +3,12 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Exchange } from '../../core/exchange/model';
 import { type ExchangeRow, type OriginSummary, OriginTally, exchangeRow } from '../../core/report/exchange-row';
+import { RowSearch } from './row-search';
 
 export type MechanismFilter = 'all' | 'kerberos' | 'ntlm';
 
 /** Longest stretch of background indexing before yielding to input and rendering (one frame is 16 ms). */
 const INDEX_SLICE_MS = 8;
-
-function containsEvery(text: string, words: readonly string[]): boolean {
-  for (const word of words) if (!text.includes(word)) return false;
-  return true;
-}
 
 /** Runs `task` when the page is idle (after the pending frame has painted); returns a cancel function. */
 function whenIdle(task: () => void): () => void {
@@ -40,13 +36,15 @@ export function createPanelStore() {
     for (const exchange of exchanges.value) if (exchange.startedAt >= cutoff) list.push(exchangeRow(exchange));
     return list;
   });
-  // Typing narrows the filter: when the new text extends the last one, only the last result is searched again.
+  let search = new RowSearch([]);
+  const searchOf = (list: readonly ExchangeRow[]) => (search.rows === list ? search : (search = new RowSearch(list)));
+  // Typing narrows the filter: when the new text extends the last one, only the last matches are searched again.
   let lastFilter: {
     rows: readonly ExchangeRow[];
     text: string;
     onlyProblems: boolean;
     wanted: string | null;
-    result: readonly ExchangeRow[];
+    matches: readonly number[];
   } | null = null;
   const visibleRows = computed<readonly ExchangeRow[]>(() => {
     const text = filterText.value.toLowerCase();
@@ -64,15 +62,21 @@ export function createPanelStore() {
       lastFilter.onlyProblems === onlyProblems &&
       lastFilter.wanted === wanted &&
       text.startsWith(lastFilter.text);
-    const base = narrowing && lastFilter ? lastFilter.result : all;
-    // A plain loop: the first keystroke scans every row, often before the JIT has warmed up to closures.
-    const result: ExchangeRow[] = [];
-    for (const row of base) {
-      if (onlyProblems && row.worst !== 'error' && row.worst !== 'warning') continue;
-      if (wanted && row.mechanism !== wanted) continue;
-      if (containsEvery(row.search, words)) result.push(row);
+    let candidates = narrowing && lastFilter ? lastFilter.matches : null;
+    if (!candidates && (onlyProblems || wanted)) {
+      const kept: number[] = [];
+      for (let index = 0; index < all.length; index++) {
+        const row = all[index] as ExchangeRow;
+        if (onlyProblems && row.worst !== 'error' && row.worst !== 'warning') continue;
+        if (wanted && row.mechanism !== wanted) continue;
+        kept.push(index);
+      }
+      candidates = kept;
     }
-    lastFilter = { rows: all, text, onlyProblems, wanted, result };
+    const matches = searchOf(all).positionsContaining(words, candidates);
+    lastFilter = { rows: all, text, onlyProblems, wanted, matches };
+    const result: ExchangeRow[] = [];
+    for (let at = 0; at < matches.length; at++) result.push(all[matches[at] as number] as ExchangeRow);
     return result;
   });
   /** How many rows (from the first) are judged; judging runs in idle slices after the list has painted. */
@@ -86,6 +90,7 @@ export function createPanelStore() {
     const tally = new OriginTally();
     let next = 0;
     for (; next < list.length && list[next]?.judged; next++) tally.add(list[next] as ExchangeRow);
+    searchOf(list).fillTo(next);
     const publish = () =>
       batch(() => {
         indexed.value = next;
@@ -95,9 +100,8 @@ export function createPanelStore() {
     const slice = () => {
       const deadline = performance.now() + INDEX_SLICE_MS;
       while (next < list.length && performance.now() < deadline) {
-        const row = list[next++] as ExchangeRow;
-        void row.search;
-        tally.add(row);
+        searchOf(list).fillTo(next + 1);
+        tally.add(list[next++] as ExchangeRow);
       }
       publish();
       if (next < list.length) cancelIndexing = whenIdle(slice);

@@ -103,4 +103,23 @@ describe('panel store over the in-memory transport', () => {
       ).toEqual(fresh(text));
     }
   });
+
+  it('filters right when an exchange arrives between keystrokes and with the toggles on', async () => {
+    const { store, push } = connectedStore();
+    await settle();
+    store.filterText.value = 'ker';
+    const before = store.visibleRows.value.length;
+    push({ ...exchanges[0]!, id: 'arrived', url: 'http://arrived.lab.test/kerberos', startedAt: 9000 });
+    await settle();
+    store.filterText.value = 'kerb';
+    expect(store.visibleRows.value.at(-1)?.id).toBe('arrived');
+    expect(store.visibleRows.value.length).toBeLessThanOrEqual(before + 1);
+    store.problemsOnly.value = true;
+    store.filterText.value = 'lab';
+    const expected = store.rows.value
+      .filter((row) => (row.worst === 'error' || row.worst === 'warning') && row.search.includes('lab'))
+      .map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(store.visibleRows.value.map((row) => row.id)).toEqual(expected);
+  });
 });
