@@ -73,11 +73,9 @@ export function createPanelStore() {
       }
       candidates = kept;
     }
-    const matches = searchOf(all).positionsContaining(words, candidates);
-    lastFilter = { rows: all, text, onlyProblems, wanted, matches };
-    const result: ExchangeRow[] = [];
-    for (let at = 0; at < matches.length; at++) result.push(all[matches[at] as number] as ExchangeRow);
-    return result;
+    const result = searchOf(all).containing(words, candidates);
+    lastFilter = { rows: all, text, onlyProblems, wanted, matches: result.positions };
+    return result.rows;
   });
   /** How many rows (from the first) are judged; judging runs in idle slices after the list has painted. */
   const indexed = signal(0);

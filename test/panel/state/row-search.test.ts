@@ -12,16 +12,16 @@ const rows = [kerberos, ntlm, kerberos, ntlm].map((exchange, index) =>
 describe('RowSearch', () => {
   it('finds the positions of the rows containing every word, in list order', () => {
     const search = new RowSearch(rows);
-    expect(search.positionsContaining(['kerberos-ok'], null)).toEqual([0, 2]);
-    expect(search.positionsContaining(['ntlm', 'n=3'], null)).toEqual([3]);
-    expect(search.positionsContaining(['no such text'], null)).toEqual([]);
-    expect(search.positionsContaining([], null)).toEqual([0, 1, 2, 3]);
+    expect(search.containing(['kerberos-ok'], null).positions).toEqual([0, 2]);
+    expect(search.containing(['ntlm', 'n=3'], null).positions).toEqual([3]);
+    expect(search.containing(['no such text'], null).positions).toEqual([]);
+    expect(search.containing([], null).positions).toEqual([0, 1, 2, 3]);
   });
 
   it('searches only the given positions when narrowing', () => {
     const search = new RowSearch(rows);
-    expect(search.positionsContaining(['lab.test'], [1, 2])).toEqual([1, 2]);
-    expect(search.positionsContaining(['kerberos-ok'], [1, 2])).toEqual([2]);
+    expect(search.containing(['lab.test'], [1, 2]).positions).toEqual([1, 2]);
+    expect(search.containing(['kerberos-ok'], [1, 2]).positions).toEqual([2]);
   });
 
   it('judges rows in order as their text is filled, and never past the list', () => {
