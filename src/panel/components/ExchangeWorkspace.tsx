@@ -79,7 +79,7 @@ export function ExchangeWorkspace({
       ) : (
         <div class={selected ? 'split' : 'split no-detail'}>
           <ExchangeList
-            rows={store.visibleRows.value}
+            rows={store.listRows.value}
             selectedId={store.selectedId.value}
             onSelect={(id) => store.select(id)}
             onMove={(delta) => store.moveSelection(delta)}

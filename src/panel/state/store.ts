@@ -3,7 +3,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Exchange } from '../../core/exchange/model';
 import { type ExchangeRow, type OriginSummary, OriginTally, exchangeRow } from '../../core/report/exchange-row';
-import { RowSearch } from './row-search';
+import { type FilterRun, RowSearch, type RowsView, arrayView } from './row-search';
 
 export type MechanismFilter = 'all' | 'kerberos' | 'ntlm';
 
@@ -38,44 +38,54 @@ export function createPanelStore() {
   });
   let search = new RowSearch([]);
   const searchOf = (list: readonly ExchangeRow[]) => (search.rows === list ? search : (search = new RowSearch(list)));
-  // Typing narrows the filter: when the new text extends the last one, only the last matches are searched again.
-  let lastFilter: {
-    rows: readonly ExchangeRow[];
-    text: string;
-    onlyProblems: boolean;
-    wanted: string | null;
-    matches: readonly number[];
-  } | null = null;
-  const visibleRows = computed<readonly ExchangeRow[]>(() => {
+  // Typing narrows the filter: when the new text extends the last one, the new run looks only at what the last
+  // run found and what it had not scanned yet.
+  let lastFilter: { run: FilterRun; text: string; onlyProblems: boolean; wanted: string | null } | null = null;
+  /** The filter as a run that scans on demand; null without a filter. */
+  const filterRun = computed<FilterRun | null>(() => {
     const text = filterText.value.toLowerCase();
     const words = text.split(/\s+/).filter(Boolean);
     const onlyProblems = problemsOnly.value;
     const wanted = mechanism.value === 'kerberos' ? 'Kerberos' : mechanism.value === 'ntlm' ? 'NTLM' : null;
-    const all = rows.value;
+    const search = searchOf(rows.value);
     if (words.length === 0 && !onlyProblems && !wanted) {
       lastFilter = null;
-      return all;
+      return null;
     }
+    const keep =
+      onlyProblems || wanted
+        ? (row: ExchangeRow) => (!onlyProblems || row.worst === 'error' || row.worst === 'warning') && (!wanted || row.mechanism === wanted)
+        : null;
     const narrowing =
       lastFilter !== null &&
-      lastFilter.rows === all &&
+      lastFilter.run.search === search &&
       lastFilter.onlyProblems === onlyProblems &&
       lastFilter.wanted === wanted &&
       text.startsWith(lastFilter.text);
-    let candidates = narrowing && lastFilter ? lastFilter.matches : null;
-    if (!candidates && (onlyProblems || wanted)) {
-      const kept: number[] = [];
-      for (let index = 0; index < all.length; index++) {
-        const row = all[index] as ExchangeRow;
-        if (onlyProblems && row.worst !== 'error' && row.worst !== 'warning') continue;
-        if (wanted && row.mechanism !== wanted) continue;
-        kept.push(index);
-      }
-      candidates = kept;
-    }
-    const result = searchOf(all).containing(words, candidates);
-    lastFilter = { rows: all, text, onlyProblems, wanted, matches: result.positions };
-    return result.rows;
+    const run = narrowing && lastFilter ? lastFilter.run.narrowed(words, keep) : search.run(words, keep);
+    lastFilter = { run, text, onlyProblems, wanted };
+    return run;
+  });
+  /** Counts up when an idle scan finishes a run, so the list learns the final number of matches. */
+  const filterCounted = signal(0);
+  let cancelCounting = () => {};
+  effect(() => {
+    const run = filterRun.value;
+    cancelCounting();
+    if (!run) return;
+    const slice = () => {
+      run.scan(Infinity, performance.now() + INDEX_SLICE_MS);
+      if (run.complete) filterCounted.value++;
+      else cancelCounting = whenIdle(slice);
+    };
+    cancelCounting = whenIdle(slice);
+  });
+  /** Every row the filter lets through (finishes the filter's scan). */
+  const visibleRows = computed<readonly ExchangeRow[]>(() => filterRun.value?.all() ?? rows.value);
+  /** What the list shows: the filter's rows as far as scanned, the rest counted after the frame. */
+  const listRows = computed<RowsView>(() => {
+    void filterCounted.value;
+    return filterRun.value?.view() ?? arrayView(rows.value);
   });
   /** How many rows (from the first) are judged; judging runs in idle slices after the list has painted. */
   const indexed = signal(0);
@@ -118,6 +128,7 @@ export function createPanelStore() {
     selectedId,
     rows,
     visibleRows,
+    listRows,
     indexed,
     origins,
     selected,

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exchangeRow } from '../../../src/core/report/exchange-row';
 import { ExchangeList, ROW_HEIGHT } from '../../../src/panel/components/ExchangeList';
+import { arrayView } from '../../../src/panel/state/row-search';
 import { mainExchange, recordingOf } from '../../helpers/recordings';
 
 afterEach(cleanup);
@@ -12,7 +13,9 @@ const rows = Array.from({ length: 10_000 }, (_, index) => exchangeRow({ ...base,
 
 describe('ExchangeList', () => {
   it('renders only the rows in view out of 10,000', () => {
-    const { getAllByRole, getByRole } = render(<ExchangeList rows={rows} selectedId={null} onSelect={() => {}} onMove={() => {}} />);
+    const { getAllByRole, getByRole } = render(
+      <ExchangeList rows={arrayView(rows)} selectedId={null} onSelect={() => {}} onMove={() => {}} />,
+    );
     expect(getByRole('grid', { name: 'Exchanges' }).getAttribute('aria-rowcount')).toBe('10001');
     const rendered = getAllByRole('row').length - 1;
     expect(rendered).toBeGreaterThan(0);
@@ -20,7 +23,9 @@ describe('ExchangeList', () => {
   });
 
   it('shows the columns: chain, offered, mechanism, credential size, host emphasised, worst-finding marker', () => {
-    const { getAllByRole } = render(<ExchangeList rows={rows.slice(0, 1)} selectedId={null} onSelect={() => {}} onMove={() => {}} />);
+    const { getAllByRole } = render(
+      <ExchangeList rows={arrayView(rows.slice(0, 1))} selectedId={null} onSelect={() => {}} onMove={() => {}} />,
+    );
     const cells = getAllByRole('gridcell').map((cell) => cell.textContent?.trim());
     expect(cells.slice(1)).toEqual([
       'GET',
@@ -31,14 +36,17 @@ describe('ExchangeList', () => {
       `${rows[0]?.credentialBytes} B`,
     ]);
     expect(getAllByRole('gridcell')[2]?.querySelector('strong')?.textContent).toMatch(/^legacy\.lab\.test:\d+$/);
-    expect(getAllByRole('gridcell')[0]?.querySelector('.marker.warning')).not.toBeNull();
+    const time = getAllByRole('gridcell')[0];
+    expect(time?.classList.contains('warning')).toBe(true);
+    expect(time?.getAttribute('aria-label')).toMatch(/^warning, \d\d:\d\d:\d\d$/);
+    expect(time?.getAttribute('title')).toBe(rows[0]?.worstTitle);
   });
 
   it('selects on click and moves with the arrow keys; Enter opens the selection', () => {
     const onSelect = vi.fn();
     const onMove = vi.fn();
     const { getAllByRole, container } = render(
-      <ExchangeList rows={rows.slice(0, 3)} selectedId="x1" onSelect={onSelect} onMove={onMove} />,
+      <ExchangeList rows={arrayView(rows.slice(0, 3))} selectedId="x1" onSelect={onSelect} onMove={onMove} />,
     );
     fireEvent.click(getAllByRole('row')[1] as HTMLElement);
     expect(onSelect).toHaveBeenCalledWith('x0');
@@ -52,7 +60,7 @@ describe('ExchangeList', () => {
   });
 
   it('places rows at fixed offsets so scrolling shows later ones', () => {
-    const { container } = render(<ExchangeList rows={rows} selectedId={null} onSelect={() => {}} onMove={() => {}} />);
+    const { container } = render(<ExchangeList rows={arrayView(rows)} selectedId={null} onSelect={() => {}} onMove={() => {}} />);
     const viewport = container.querySelector('.viewport') as HTMLElement;
     viewport.scrollTop = 5000 * ROW_HEIGHT;
     fireEvent.scroll(viewport);

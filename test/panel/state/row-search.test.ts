@@ -5,27 +5,55 @@ import { mainExchange, recordingOf } from '../../helpers/recordings';
 
 const kerberos = mainExchange(recordingOf('firefox', 'kerberos-ok'));
 const ntlm = mainExchange(recordingOf('firefox', 'ntlm-fallback'));
-const rows = [kerberos, ntlm, kerberos, ntlm].map((exchange, index) =>
-  exchangeRow({ ...exchange, id: `row${index}`, url: `${exchange.url}?n=${index}` }),
-);
+const listOf = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, index) => {
+    const exchange = index % 2 === 0 ? kerberos : ntlm;
+    return exchangeRow({ ...exchange, id: `${prefix}${index}`, url: `${exchange.url}?n=${index}` });
+  });
+const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
 
 describe('RowSearch', () => {
-  it('finds the positions of the rows containing every word, in list order', () => {
+  const rows = listOf(4, 'row');
+
+  it('finds the rows containing every word, in list order', () => {
     const search = new RowSearch(rows);
-    expect(search.containing(['kerberos-ok'], null).positions).toEqual([0, 2]);
-    expect(search.containing(['ntlm', 'n=3'], null).positions).toEqual([3]);
-    expect(search.containing(['no such text'], null).positions).toEqual([]);
-    expect(search.containing([], null).positions).toEqual([0, 1, 2, 3]);
+    expect(ids(search.run(['kerberos-ok'], null).all())).toEqual(['row0', 'row2']);
+    expect(ids(search.run(['ntlm', 'n=3'], null).all())).toEqual(['row3']);
+    expect(search.run(['no such text'], null).all()).toEqual([]);
+    expect(ids(search.run([], null).all())).toEqual(['row0', 'row1', 'row2', 'row3']);
   });
 
-  it('searches only the given positions when narrowing', () => {
+  it('applies the toggles with the words', () => {
     const search = new RowSearch(rows);
-    expect(search.containing(['lab.test'], [1, 2]).positions).toEqual([1, 2]);
-    expect(search.containing(['kerberos-ok'], [1, 2]).positions).toEqual([2]);
+    expect(ids(search.run(['lab.test'], (row) => row.mechanism === 'NTLM').all())).toEqual(['row1', 'row3']);
   });
 
-  it('judges rows in order as their text is filled, and never past the list', () => {
-    const fresh = [kerberos, ntlm].map((exchange, index) => exchangeRow({ ...exchange, id: `fresh${index}` }));
+  it('scans only as far as the view needs; the view counts the rest as possible matches until done', () => {
+    const many = listOf(1000, 'many');
+    const run = new RowSearch(many).run(['kerberos-ok'], null);
+    const view = run.view();
+    expect(ids(view.slice(0, 3))).toEqual(['many0', 'many2', 'many4']);
+    expect(run.complete).toBe(false);
+    expect(view.counting).toBe(true);
+    expect(view.length).toBeGreaterThanOrEqual(500);
+    run.scan(Infinity, Infinity);
+    expect(run.complete).toBe(true);
+    expect(run.view()).toMatchObject({ length: 500, counting: false });
+    expect(run.view().indexOf('many998')).toBe(499);
+  });
+
+  it('narrows from an unfinished run: what it found plus what it had not scanned', () => {
+    const many = listOf(1000, 'wide');
+    const search = new RowSearch(many);
+    const run = search.run(['kerberos'], null);
+    run.view().slice(0, 10);
+    const narrowed = run.narrowed(['kerberos-ok', 'n=99'], null);
+    expect(ids(narrowed.all())).toEqual(ids(search.run(['kerberos-ok', 'n=99'], null).all()));
+    expect(ids(narrowed.all())).toContain('wide998');
+  });
+
+  it('judges rows in order as their text is kept, and never past the list', () => {
+    const fresh = listOf(2, 'fresh');
     const search = new RowSearch(fresh);
     search.fillTo(1);
     expect(fresh.map((row) => row.judged)).toEqual([true, false]);

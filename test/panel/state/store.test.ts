@@ -1,5 +1,5 @@
 // Panel logic without a browser: the store fed through the in-memory transport, as the background would.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { servePanelPort } from '../../../src/background/panel-ports';
 import type { Exchange } from '../../../src/core/exchange/model';
 import { createInMemoryPortPair } from '../../../src/shared/port';
@@ -121,5 +121,25 @@ describe('panel store over the in-memory transport', () => {
       .map((row) => row.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(store.visibleRows.value.map((row) => row.id)).toEqual(expected);
+  });
+
+  it('shows the rows in view at once and counts the other matches after the frame', async () => {
+    const store = createPanelStore();
+    store.exchanges.value = Array.from({ length: 2000 }, (_, index) => ({
+      ...exchanges[index % exchanges.length]!,
+      id: `many${index}`,
+      startedAt: 1000 + index,
+    }));
+    store.filterText.value = 'ntlm';
+    const shown = store.listRows.value;
+    expect(shown.counting).toBe(true);
+    const firstRows = shown.slice(0, 30);
+    expect(firstRows).toHaveLength(30);
+    expect(firstRows.every((row) => row.search.includes('ntlm'))).toBe(true);
+    await vi.waitFor(() => expect(store.listRows.value.counting).toBe(false), { timeout: 10_000 });
+    const counted = store.listRows.value;
+    expect(counted.counting).toBe(false);
+    expect(counted.length).toBe(store.visibleRows.value.length);
+    expect(counted.slice(0, 30)).toEqual(firstRows);
   });
 });
