@@ -106,7 +106,7 @@ export function ExchangeList({
                 class={`row${row.id === selectedId ? ' selected' : ''}`}
                 data-exchange={row.id}
               >
-                <RowCells row={row} />
+                <RowCells row={row} judged={row.judged} />
               </div>
             ))}
           </div>
@@ -116,21 +116,30 @@ export function ExchangeList({
   );
 }
 
-/** A row's cells depend on the row alone: re-rendered only when the exchange changed, not when the row moved. */
-class RowCells extends Component<{ row: ExchangeRow }> {
-  override shouldComponentUpdate(next: { row: ExchangeRow }): boolean {
-    return next.row !== this.props.row;
+interface RowCellsProps {
+  readonly row: ExchangeRow;
+  /** Rows are judged in idle slices after the list has painted; until then the marker says so. */
+  readonly judged: boolean;
+}
+
+/** A row's cells depend on the row alone: re-rendered when the exchange changed or its verdicts came in, not when
+ * the row moved. */
+class RowCells extends Component<RowCellsProps> {
+  override shouldComponentUpdate(next: RowCellsProps): boolean {
+    return next.row !== this.props.row || next.judged !== this.props.judged;
   }
 
   override render() {
-    const { row } = this.props;
+    const { row, judged } = this.props;
+    const worst = judged ? (row.worst ?? 'none') : 'pending';
+    const said = judged ? (row.worst ?? 'no findings') : 'not judged yet';
     return (
       <>
         <span
           role="gridcell"
-          class={`marked ${row.worst ?? 'none'}`}
-          title={row.worstTitle ?? 'no findings'}
-          aria-label={`${row.worst ?? 'no findings'}, ${clock(row.startedAt)}`}
+          class={`marked ${worst}`}
+          title={judged ? (row.worstTitle ?? 'no findings') : 'not judged yet'}
+          aria-label={`${said}, ${clock(row.startedAt)}`}
         >
           {clock(row.startedAt)}
         </span>

@@ -23,9 +23,19 @@ describe('ExchangeList', () => {
   });
 
   it('shows the columns: chain, offered, mechanism, credential size, host emphasised, worst-finding marker', () => {
-    const { getAllByRole } = render(
-      <ExchangeList rows={arrayView(rows.slice(0, 1))} selectedId={null} onSelect={() => {}} onMove={() => {}} />,
+    const list = (judgedRows: typeof rows) => (
+      <ExchangeList rows={arrayView(judgedRows)} selectedId={null} onSelect={() => {}} onMove={() => {}} />
     );
+    const unjudged = [exchangeRow({ ...base, id: 'unjudged' })];
+    const { getAllByRole, rerender } = render(list(unjudged));
+    expect(getAllByRole('gridcell')[0]?.classList.contains('pending')).toBe(true);
+    expect(getAllByRole('gridcell')[0]?.getAttribute('aria-label')).toMatch(/^not judged yet, /);
+    expect(unjudged[0]?.judged).toBe(false);
+    void unjudged[0]?.verdicts;
+    rerender(list([...unjudged]));
+    expect(getAllByRole('gridcell')[0]?.classList.contains('warning')).toBe(true);
+    void rows[0]?.verdicts;
+    rerender(list(rows.slice(0, 1)));
     const cells = getAllByRole('gridcell').map((cell) => cell.textContent?.trim());
     expect(cells.slice(1)).toEqual([
       'GET',
