@@ -48,7 +48,8 @@ export function ExchangeList({
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  // Only looked up with a selection (it finishes the filter's scan): a keystroke without one scans only the view.
+  // Looked up only with a selection, among the matches found so far: a keystroke scans only the rows in view, and
+  // the selection is scrolled to once the filter has counted every match.
   const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId);
   useEffect(() => {
     const element = viewport.current;

@@ -11,7 +11,7 @@ export interface RowsView {
   /** True while the filter has not scanned every row yet. */
   readonly counting: boolean;
   slice(first: number, last: number): readonly ExchangeRow[];
-  /** The position of a row among the matches, or -1. */
+  /** The position of a row among the matches found so far, or -1 (while counting, it may be found later). */
   indexOf(id: string): number;
 }
 
@@ -109,7 +109,7 @@ export class FilterRun {
         this.scan(last);
         return this.foundRows.slice(first, last);
       },
-      indexOf: (id) => this.all().findIndex((row) => row.id === id),
+      indexOf: (id) => this.foundRows.findIndex((row) => row.id === id),
     };
   }
 }

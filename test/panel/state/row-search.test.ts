@@ -36,6 +36,7 @@ describe('RowSearch', () => {
     expect(run.complete).toBe(false);
     expect(view.counting).toBe(true);
     expect(view.length).toBeGreaterThanOrEqual(500);
+    expect(view.indexOf('many998')).toBe(-1);
     run.scan(Infinity, Infinity);
     expect(run.complete).toBe(true);
     expect(run.view()).toMatchObject({ length: 500, counting: false });
