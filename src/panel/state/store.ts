@@ -116,7 +116,11 @@ export function createPanelStore() {
     };
     if (next < list.length) cancelIndexing = whenIdle(slice);
   });
-  const selected = computed(() => rows.value.find((row) => row.id === selectedId.value) ?? null);
+  const selected = computed(() => {
+    const id = selectedId.value;
+    // Without a selection there is nothing to look for (a snapshot of 10,000 rows must not be walked for it).
+    return id === null ? null : (rows.value.find((row) => row.id === id) ?? null);
+  });
 
   return {
     exchanges,
