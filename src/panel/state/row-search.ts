@@ -33,10 +33,14 @@ export class RowSearch {
 
   constructor(readonly rows: readonly ExchangeRow[]) {}
 
-  /** Keeps the search text of the rows before `count` (judging the rows not judged yet). */
+  /** Keeps the search text and the position of the rows before `count` (judging the rows not judged yet), so that
+   * the panel's idle judging leaves the first keystroke nothing to prepare. */
   fillTo(count: number): void {
     const end = Math.min(count, this.rows.length);
-    for (; this.filled < end; this.filled++) this.texts[this.filled] ??= (this.rows[this.filled] as ExchangeRow).search;
+    for (; this.filled < end; this.filled++) {
+      this.texts[this.filled] ??= (this.rows[this.filled] as ExchangeRow).search;
+      if (this.positions.length === this.filled) this.positions.push(this.filled);
+    }
   }
 
   /** Every word must appear in a row's text; `keep` (the toggles) must accept the row. */
