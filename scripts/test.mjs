@@ -42,6 +42,14 @@ function vitest(config) {
   });
   const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { numPassedTests: 0, numFailedTests: 1 };
   rmSync(dir, { recursive: true, force: true });
+  // A test that passed on retry keeps the errors of its failed attempts: print them, so a flaky run leaves a trace.
+  for (const file of counts.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'passed' || !test.failureMessages?.length) continue;
+      const first = test.failureMessages[0].split('\n').slice(0, 6).join('\n    ');
+      console.log(`\npassed on retry: ${test.fullName}\n  first attempt failed:\n    ${first}`);
+    }
+  }
   return {
     passed: counts.numPassedTests,
     failed: counts.numFailedTests + (counts.success === false && counts.numFailedTests === 0 ? 1 : 0),
