@@ -72,6 +72,12 @@ export function verdictsOf(exchange: Exchange, environment: DiagnosisEnvironment
   return sorted;
 }
 
+/** Errors and warnings are problems: the badge counts them, the per-origin strip calls them failures, the
+ * Problems toggle shows them. Info is not. */
+export function isProblem(severity: FindingSeverity | null | undefined): severity is 'error' | 'warning' {
+  return severity === 'error' || severity === 'warning';
+}
+
 export function worstSeverity(verdicts: readonly Verdict[]): FindingSeverity | null {
   let worst: FindingSeverity | null = null;
   for (const verdict of verdicts) if (!worst || SEVERITY_RANK[verdict.severity] > SEVERITY_RANK[worst]) worst = verdict.severity;

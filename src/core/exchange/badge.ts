@@ -1,6 +1,6 @@
 // The toolbar badge of a tab: how many exchanges have a problem (an error or warning finding of the diagnosis
 // verdicts), coloured by the worst, with each problem's title in the tooltip. Empty when all is well.
-import { verdictsOf } from '../diagnosis/verdicts';
+import { isProblem, verdictsOf } from '../diagnosis/verdicts';
 import type { Exchange } from './model';
 
 export interface BadgeState {
@@ -20,7 +20,7 @@ export function badgeFor(exchanges: readonly Exchange[]): BadgeState {
   for (const exchange of exchanges) {
     // Findings are listed worst first: the first one says whether the exchange is a problem.
     const [top] = verdictsOf(exchange);
-    if (!top || top.severity === 'info') continue;
+    if (!top || !isProblem(top.severity)) continue;
     problems++;
     if (top.severity === 'error' || worst === null) worst = top.severity;
     reasons.set(top.title, (reasons.get(top.title) ?? 0) + 1);

@@ -1,7 +1,7 @@
 // Builds exchanges from capture events. Pure and synchronous: the background feeds it browser events and
 // persists what it returns; tests feed it recorded event streams.
 import { type AuthChallenge, parseChallenges, parseCredentials } from '../http/auth-header';
-import { verdictsOf, worstSeverity } from '../diagnosis/verdicts';
+import { isProblem, verdictsOf, worstSeverity } from '../diagnosis/verdicts';
 import { isWeakEtype } from '../kerberos/constants';
 import { type DecodedTokenText, decodeToken } from '../token/decode';
 import {
@@ -400,8 +400,7 @@ export class Capture {
     const summary = summarizeExchange(exchange);
     if (summary.mechanism === 'kerberos') state.kerberos++;
     if (summary.mechanism === 'ntlm') state.ntlm++;
-    const worst = worstSeverity(verdictsOf(exchange));
-    if (worst === 'error' || worst === 'warning') state.failures++;
+    if (isProblem(worstSeverity(verdictsOf(exchange)))) state.failures++;
   }
 }
 

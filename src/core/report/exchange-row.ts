@@ -4,7 +4,7 @@
 // title, evidence); the detail pane asks the engine for the advice.
 import { statusChain } from '../diagnosis/evidence';
 import type { FindingSeverity, Verdict } from '../diagnosis/finding';
-import { verdictsOf } from '../diagnosis/verdicts';
+import { isProblem, verdictsOf } from '../diagnosis/verdicts';
 import type { Exchange } from '../exchange/model';
 import { type ExchangeSummary, summarizeExchange } from '../exchange/summary';
 
@@ -139,7 +139,7 @@ export class OriginTally {
     entry.exchanges++;
     if (row.mechanism === 'Kerberos') entry.kerberos++;
     if (row.mechanism === 'NTLM') entry.ntlm++;
-    if (row.worst === 'error' || row.worst === 'warning') entry.failures++;
+    if (isProblem(row.worst)) entry.failures++;
   }
 
   /** "intranet.lab.test: Kerberos ✓ 12 · NTLM 0 · failures 0", one per origin, in first-seen order. */

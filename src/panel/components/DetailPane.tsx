@@ -1,6 +1,6 @@
 // The selected exchange: what the browser hid, its findings (the answer), its legs, the token chosen in them
 // (tree + hex), and a copy action for this exchange alone.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { diagnoseExchange } from '../../core/diagnosis/engine';
 import { hiddenLegsNote } from '../../core/diagnosis/advice/common';
 import type { ExchangeRow } from '../../core/report/exchange-row';
@@ -49,8 +49,9 @@ export function DetailPane({
     setPredictedSpn(null);
     if (predictSpn && negotiate) void predictSpn(row.url).then(setPredictedSpn);
   }, [row.url, negotiate, predictSpn]);
-  // A prediction is evidence only the panel has: the engine runs again with it (spn-mismatch on a CNAME).
-  const findings = diagnoseExchange(row.exchange, predictedSpn ? { predictedSpn } : {});
+  // A prediction is evidence only the panel has: the engine runs again with it (spn-mismatch on a CNAME), once per
+  // exchange and prediction — the pane re-renders at every idle judging slice of the list.
+  const findings = useMemo(() => diagnoseExchange(row.exchange, predictedSpn ? { predictedSpn } : {}), [row.exchange, predictedSpn]);
   const { mechanismEvidence, outcome } = row.summary;
   const hidden = hiddenLegsNote(row.exchange);
   return (

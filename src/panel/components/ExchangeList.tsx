@@ -134,15 +134,16 @@ class RowCells extends Component<RowCellsProps> {
     const { row, judged } = this.props;
     const worst = judged ? (row.worst ?? 'none') : 'pending';
     const said = judged ? (row.worst ?? 'no findings') : 'not judged yet';
+    const time = clock(row.startedAt);
     return (
       <>
         <span
           role="gridcell"
           class={`marked ${worst}`}
           title={judged ? (row.worstTitle ?? 'no findings') : 'not judged yet'}
-          aria-label={`${said}, ${clock(row.startedAt)}`}
+          aria-label={`${said}, ${time}`}
         >
-          {clock(row.startedAt)}
+          {time}
         </span>
         <span role="gridcell">{row.method}</span>
         <span role="gridcell" class="url" title={row.url}>

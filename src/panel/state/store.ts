@@ -1,6 +1,7 @@
 // The panel's state as signals: the tab's exchanges, the list's filter and selection, Clear and Preserve log.
 // Created by a factory and handed to components through context; components only read it and call its actions.
 import { batch, computed, effect, signal } from '@preact/signals';
+import { isProblem } from '../../core/diagnosis/verdicts';
 import type { Exchange } from '../../core/exchange/model';
 import { type ExchangeRow, type OriginSummary, OriginTally, exchangeRow } from '../../core/report/exchange-row';
 import { type FilterRun, RowSearch, type RowsView, arrayView } from './row-search';
@@ -54,7 +55,7 @@ export function createPanelStore() {
     }
     const keep =
       onlyProblems || wanted
-        ? (row: ExchangeRow) => (!onlyProblems || row.worst === 'error' || row.worst === 'warning') && (!wanted || row.mechanism === wanted)
+        ? (row: ExchangeRow) => (!onlyProblems || isProblem(row.worst)) && (!wanted || row.mechanism === wanted)
         : null;
     const narrowing =
       lastFilter !== null &&
