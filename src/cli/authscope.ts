@@ -3,6 +3,8 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { NetLogImport, detectFormat, importText } from '../core/import/analyze';
 import { analysisJson } from '../core/report/analysis-json';
+import { mechanismText } from '../core/report/mechanism-text';
+import { summarizeExchange } from '../core/exchange/summary';
 import { tokenTree, renderTree } from '../core/report/token-tree';
 import { tokenResultJson } from '../core/token/json';
 import { decodeInput } from '../core/token/input';
@@ -117,12 +119,12 @@ function analyze(args: readonly string[], io: CliIo): number {
   io.out(
     `${result.source}${result.browser ? ` from ${result.browser}` : ''}: ${result.exchanges.length} exchanges, ${result.findings.length} distinct findings`,
   );
-  for (const exchange of result.exchanges) {
-    io.out(
-      `\n${exchange.method} ${exchange.url}  ${exchange.legs.map((leg) => leg.status ?? '…').join(' → ')}  ${exchange.mechanism ?? 'mechanism not visible'}  ${exchange.outcome}`,
-    );
+  result.exchanges.forEach((exchange, index) => {
+    const source = imported.value.exchanges[index];
+    io.out(`\n${exchange.method} ${exchange.url}  ${exchange.legs.map((leg) => leg.status ?? '…').join(' → ')}  ${exchange.outcome}`);
+    if (source) io.out(`  mechanism: ${mechanismText(summarizeExchange(source).mechanismReading)}`);
     for (const finding of exchange.findings) io.out(`  [${finding.severity}] ${finding.id}: ${finding.title}`);
-  }
+  });
   if (result.source === 'iis-log')
     for (const finding of result.findings) io.out(`[${finding.severity}] ${finding.id}: ${finding.title} — ${finding.url}`);
   return 0;

@@ -13,8 +13,8 @@ export const EXPECTED_FINDINGS: Record<BrowserFamily, Record<string, RuleId[]>> 
     'token-too-large': ['header-too-large'],
     // On Linux, Chromium always asks for NTLM credentials (the test helper answers the prompt).
     'ntlm-only': ['credential-prompt', 'ntlm-used', 'persistent-auth'],
-    // Authenticated, but nothing visible says which mechanism.
-    'ntlm-fallback': ['persistent-auth'],
+    // Chromium hides the NTLM legs; the mechanism is inferred: IIS authenticated Negotiate without a final token.
+    'ntlm-fallback': ['ntlm-fallback', 'persistent-auth'],
     'preauth-first-request': ['preauth-first-request', 'kernel-mode'],
     'auth-loop': ['auth-loop', 'ntlm-fallback'],
   },

@@ -1,5 +1,8 @@
 // Shared ways to cite evidence from an exchange, so every rule points at legs and headers the same way.
+import { describeAuthItem } from '../exchange/describe';
 import type { AuthItem, Exchange } from '../exchange/model';
+
+export { describeAuthItem };
 import type { Evidence, ExchangeContext, FindingSeverity, RuleId, Verdict } from './finding';
 
 export interface VerdictParts {
@@ -11,18 +14,6 @@ export interface VerdictParts {
 
 export function verdict(id: RuleId, context: ExchangeContext, parts: VerdictParts): Verdict {
   return { id, exchangeId: context.exchange.id, url: context.exchange.url, ...parts };
-}
-
-/** "Negotiate (SPNEGO init, Kerberos, 1,380 bytes)": what an auth header carried, never the token itself. */
-export function describeAuthItem(item: AuthItem): string {
-  const summary = item.summary;
-  if (!summary) return item.scheme;
-  if (summary.error) return `${item.scheme} (undecodable: ${summary.error})`;
-  const parts = [summary.kind, summary.mechanism, `${summary.byteLength} bytes`];
-  if (summary.negState) parts.push(`negState ${summary.negState}`);
-  if (summary.kerberosError) parts.push(summary.kerberosError);
-  if (summary.spn) parts.push(`SPN ${summary.spn}`);
-  return `${item.scheme} (${parts.filter(Boolean).join(', ')})`;
 }
 
 /** The first leg whose response offered these challenges (WWW- or Proxy-Authenticate). */
@@ -93,6 +84,12 @@ export function sentItems(exchange: Exchange): { readonly leg: number; readonly 
     const item = leg.request?.credentials ?? leg.request?.proxyCredentials ?? null;
     return item ? [{ leg: index, item }] : [];
   });
+}
+
+/** Credentials on the exchange's first leg, before any challenge on it (set by a page script, or pre-authentication). */
+export function credentialsBeforeChallenge(exchange: Exchange): AuthItem | null {
+  const first = exchange.legs[0]?.request;
+  return first?.visible ? (first.credentials ?? first.proxyCredentials) : null;
 }
 
 export const hostOf = (url: string): string => {

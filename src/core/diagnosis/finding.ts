@@ -1,6 +1,8 @@
 // What the diagnosis engine produces: findings with stable ids, each citing the evidence it used and the fix.
 import type { ExchangeSummary } from '../exchange/summary';
-import type { Exchange } from '../exchange/model';
+import type { Evidence, Exchange } from '../exchange/model';
+
+export type { Evidence };
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -35,16 +37,6 @@ export type RuleId =
   | 'delegation'
   | 'auth-failed'
   | 'credential-prompt';
-
-/** One fact a finding rests on, pointing at where it was read. Never a raw token. */
-export interface Evidence {
-  /** Leg index in the exchange (0 = first request / response), or null for the exchange as a whole. */
-  readonly leg: number | null;
-  readonly source: 'request' | 'response' | 'token' | 'prompt' | 'error' | 'netlog' | 'browser' | 'log' | 'summary';
-  /** Header, token field or event name, e.g. "WWW-Authenticate", "AP-REQ sname", "AUTH_HANDLER_CREATE_RESULT". */
-  readonly name: string;
-  readonly value: string;
-}
 
 /** A ready-to-apply setting for one platform (registry value, policy JSON, Firefox pref, command). */
 export interface PlatformSetting {

@@ -5,6 +5,16 @@ import type { Mechanism } from '../gssapi/oids';
 import type { TokenKind } from '../token/decode';
 import type { BrowserFamily } from './events';
 
+/** One fact a finding or an inference rests on, pointing at where it was read. Never a raw token. */
+export interface Evidence {
+  /** Leg index in the exchange (0 = first request / response), or null for the exchange as a whole. */
+  readonly leg: number | null;
+  readonly source: 'request' | 'response' | 'token' | 'prompt' | 'error' | 'netlog' | 'browser' | 'log' | 'summary';
+  /** Header, token field or event name, e.g. "WWW-Authenticate", "AP-REQ sname", "AUTH_HANDLER_CREATE_RESULT". */
+  readonly name: string;
+  readonly value: string;
+}
+
 /** What a decoded token says, kept small so thousands of exchanges stay cheap to store. */
 export interface TokenSummary {
   readonly kind: TokenKind;
@@ -41,6 +51,9 @@ export interface AuthItem {
   /** The raw token; dropped when the user chose not to keep raw tokens. Credential-like: never exported raw. */
   readonly token: string | null;
   readonly summary: TokenSummary | null;
+  /** Characters the source removed in place of the token and kept only as a count: a Default-mode NetLog's
+   *  "[1026 bytes were stripped]" (the whole Authorization value; the challenge's parameters). */
+  readonly strippedLength?: number | null;
 }
 
 export interface LegRequest {
@@ -90,6 +103,24 @@ export interface AuthLibraryEvent {
   readonly detail: string;
 }
 
+/** One auth handler the browser created for a challenge (NetLog AUTH_HANDLER_CREATE_RESULT), in order. */
+export interface AuthHandlerFact {
+  /** "negotiate", "ntlm", "basic", … as Chromium names it. */
+  readonly scheme: string;
+  /** The handler could not be created (e.g. net::ERR_INVALID_AUTH_CREDENTIALS when not allowlisted). */
+  readonly netError: string | null;
+}
+
+/** One security context the browser's auth library reported (NetLog AUTH_LIBRARY_INIT_SEC_CTX), in order. */
+export interface SecurityContextFact {
+  /** The context's mechanism: a GSS-API OID (dotted) on POSIX, an SSPI package name on Windows. */
+  readonly mechanism: string | null;
+  /** GSS-API name type of the initiator's credential (dotted OID): a Kerberos principal name means a ticket. */
+  readonly sourceNameType: string | null;
+  /** The library failed: its message ("Server … not found in Kerberos database", an SSPI status). */
+  readonly error: string | null;
+}
+
 /** What the browser's own auth code reported: only a NetLog carries it, live capture never does. */
 export interface AuthLibraryFacts {
   /** AUTH_HANDLER_CREATE_RESULT allows_default_credentials: may the browser use the logged-on user's credentials here. */
@@ -99,6 +130,9 @@ export interface AuthLibraryFacts {
   /** Whether the browser asked for delegation (GSS_C_DELEG_FLAG / ISC_REQ_DELEGATE in the context flags). */
   readonly delegationRequested: boolean | null;
   readonly events: readonly AuthLibraryEvent[];
+  /** Handlers in the order the browser created them (absent in files read before this field existed). */
+  readonly handlers?: readonly AuthHandlerFact[];
+  readonly contexts?: readonly SecurityContextFact[];
 }
 
 export interface Exchange {

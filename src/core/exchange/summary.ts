@@ -1,7 +1,8 @@
 // What an exchange amounts to: schemes offered, mechanism used, outcome, and whether it is a problem for the
 // badge. Each answer comes from evidence in the exchange; when the browser hid it, the answer says so.
 import type { Mechanism } from '../gssapi/oids';
-import type { AuthItem, Exchange } from './model';
+import { type MechanismEvidenceKind, type MechanismReading, carriesServerToken, readMechanism } from './mechanism';
+import type { Exchange } from './model';
 
 export type Outcome = 'authenticated' | 'rejected' | 'no-token-sent' | 'header-too-large' | 'loop' | 'anonymous' | 'unknown';
 
@@ -9,8 +10,10 @@ export interface ExchangeSummary {
   /** Schemes the server offered, in order, without repeats (e.g. ["Negotiate", "NTLM"]). */
   readonly offered: readonly string[];
   readonly mechanism: Mechanism | null;
-  /** Where the mechanism was read: the browser's token, the server's answer, or the prompt's scheme. */
-  readonly mechanismEvidence: 'client-token' | 'server-token' | 'prompt' | null;
+  /** Where the mechanism came from: a token read, the prompt's scheme, the browser's NetLog, or an inference. */
+  readonly mechanismEvidence: MechanismEvidenceKind | null;
+  /** The mechanism with its reason, the protocol rule it rests on, its facts and caveats. */
+  readonly mechanismReading: MechanismReading;
   readonly outcome: Outcome;
   /** Largest request head seen with credentials (bytes), when the browser showed the headers. */
   readonly requestAuthBytes: number | null;
@@ -34,16 +37,13 @@ export function summarizeExchange(exchange: Exchange): ExchangeSummary {
 function computeSummary(exchange: Exchange): ExchangeSummary {
   const offered: string[] = [];
   const seen = new Set<string>();
-  const sent: AuthItem[] = [];
   let requestAuthBytes: number | null = null;
-  let serverMechanism: Mechanism | null = null;
   let rejectedAfterCredentials = 0;
   let credentialsSeen = exchange.prompts.length > 0;
   let serverToken = false;
   for (const leg of exchange.legs) {
     const credentials = leg.request?.credentials ?? leg.request?.proxyCredentials ?? null;
     if (credentials) {
-      sent.push(credentials);
       credentialsSeen = true;
       if (leg.request?.headBytes != null) requestAuthBytes = Math.max(requestAuthBytes ?? 0, leg.request.headBytes);
     }
@@ -53,20 +53,13 @@ function computeSummary(exchange: Exchange): ExchangeSummary {
         seen.add(key);
         offered.push(challenge.scheme);
       }
-      if (challenge.summary?.mechanism) serverMechanism = challenge.summary.mechanism;
       // A server token (NTLM CHALLENGE, SPNEGO answer, KRB-ERROR) answers a token the browser sent.
-      if (challenge.token !== null || challenge.summary !== null) serverToken = true;
+      if (carriesServerToken(challenge)) serverToken = true;
     }
     if (serverToken) credentialsSeen = true;
     const status = leg.response?.status;
     if ((status === 401 || status === 407) && credentialsSeen) rejectedAfterCredentials++;
   }
-  const clientMechanism = [...sent].reverse().find((item) => item.summary?.mechanism)?.summary?.mechanism ?? null;
-  const promptScheme = exchange.prompts[exchange.prompts.length - 1]?.scheme.toLowerCase();
-  const promptMechanism: Mechanism | null = promptScheme === 'ntlm' ? 'ntlm' : null;
-  const mechanism = clientMechanism ?? serverMechanism ?? promptMechanism;
-  const mechanismEvidence = clientMechanism ? 'client-token' : serverMechanism ? 'server-token' : promptMechanism ? 'prompt' : null;
-
   const finalStatus = exchange.finalStatus ?? exchange.legs[exchange.legs.length - 1]?.response?.status ?? null;
   const challenged = offered.length > 0;
   let outcome: Outcome;
@@ -86,5 +79,13 @@ function computeSummary(exchange: Exchange): ExchangeSummary {
     outcome = 'authenticated';
   } else outcome = 'anonymous';
 
-  return { offered, mechanism, mechanismEvidence, outcome, requestAuthBytes };
+  const mechanismReading = readMechanism(exchange, { offered, authenticated: outcome === 'authenticated', requestAuthBytes });
+  return {
+    offered,
+    mechanism: mechanismReading.mechanism,
+    mechanismEvidence: mechanismReading.evidence,
+    mechanismReading,
+    outcome,
+    requestAuthBytes,
+  };
 }

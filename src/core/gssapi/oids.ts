@@ -1,5 +1,7 @@
 // GSS-API mechanism OIDs seen in HTTP Negotiate, with names and the mechanism each one means.
-import { internOids } from '../asn1/der';
+import { DerReader, internOids } from '../asn1/der';
+import { decodeBase64 } from '../bytes/base64';
+import { guard } from '../result';
 
 export const OID_SPNEGO = '1.3.6.1.5.5.2';
 export const OID_KRB5 = '1.2.840.113554.1.2.2';
@@ -33,4 +35,16 @@ export function mechanismOidName(oid: string): string {
 /** Which mechanism an OID stands for (Kerberos variants, NTLM), or null. */
 export function mechanismOfOid(oid: string | null): Mechanism | null {
   return oid === null ? null : (MECHANISMS.get(oid)?.[1] ?? null);
+}
+
+/** The dotted OID whose content octets are given in base64 (how Chromium's NetLog writes a gss_OID), or null. */
+export function oidOfBase64Content(base64: string): string | null {
+  const content = decodeBase64(base64);
+  if (!content.ok || content.value.length === 0 || content.value.length > 127) return null;
+  const element = Uint8Array.of(0x06, content.value.length, ...content.value);
+  const decoded = guard((warnings) => {
+    const reader = new DerReader(element, warnings);
+    return reader.oid(reader.readTlv(0, element.length, 0), 'NetLog OID');
+  });
+  return decoded.ok ? decoded.value : null;
 }

@@ -5,7 +5,9 @@
 // Event and source type numbers are read from the file's own constants: they change between Chromium versions.
 import { Capture } from '../exchange/capture';
 import type { CaptureEvent, Header } from '../exchange/events';
-import type { AuthLibraryEvent, AuthLibraryFacts, Exchange } from '../exchange/model';
+import { oidOfBase64Content } from '../gssapi/oids';
+import { authSchemeKind } from '../http/auth-header';
+import type { AuthHandlerFact, AuthItem, AuthLibraryEvent, AuthLibraryFacts, Exchange, Leg, SecurityContextFact } from '../exchange/model';
 import type { NetLogConstants, NetLogEvent } from './reader';
 
 const SEND_HEADERS = [
@@ -34,8 +36,10 @@ interface RequestState {
   startedAt: number;
   events: CaptureEvent[];
   controllers: number[];
-  /** Leg index → bytes stripped from its Authorization header. */
-  strippedAuth: Map<number, number>;
+  /** Leg index → characters stripped from its Authorization header, and the scheme its auth handler had then. */
+  strippedAuth: Map<number, { readonly length: number; readonly scheme: string | null }>;
+  /** Leg index → challenges whose token was stripped, by scheme. */
+  strippedChallenges: Map<number, { readonly scheme: string; readonly length: number }[]>;
   legs: number;
   relevant: boolean;
   error: string | null;
@@ -47,6 +51,8 @@ interface ControllerState {
   spn: string | null;
   delegationRequested: boolean | null;
   events: AuthLibraryEvent[];
+  handlers: AuthHandlerFact[];
+  contexts: SecurityContextFact[];
 }
 
 const SCHEME_NAMES: Record<string, string> = { negotiate: 'Negotiate', ntlm: 'NTLM', basic: 'Basic', digest: 'Digest' };
@@ -110,6 +116,7 @@ export class NetLogExchanges {
           events: [],
           controllers: [],
           strippedAuth: new Map(),
+          strippedChallenges: new Map(),
           legs: 0,
           relevant: false,
           error: null,
@@ -139,8 +146,9 @@ export class NetLogExchanges {
         const stripped = /^(proxy-)?authorization$/i.test(header.name) ? STRIPPED.exec(header.value ?? '') : null;
         if (!stripped) return header;
         request.relevant = true;
-        request.strippedAuth.set(request.legs, Number(stripped[1]));
-        return { name: header.name, value: this.schemeOf(request) };
+        const scheme = this.schemeOf(request);
+        request.strippedAuth.set(request.legs, { length: Number(stripped[1]), scheme });
+        return { name: header.name, value: scheme ?? 'Negotiate' };
       });
       if (headers.some((header) => /^(proxy-)?authorization$/i.test(header.name))) request.relevant = true;
       request.legs++;
@@ -148,7 +156,18 @@ export class NetLogExchanges {
     } else if (READ_HEADERS.includes(name)) {
       const [statusLine = '', ...lines] = Array.isArray(params['headers']) ? (params['headers'] as unknown[]).map(String) : [];
       const statusCode = Number(/^\S+\s+(\d{3})/.exec(statusLine)?.[1] ?? 0);
-      const headers = headerList(lines).map((header) => ({ name: header.name, value: (header.value ?? '').replace(STRIPPED, '').trim() }));
+      const headers = headerList(lines).map((header) => {
+        const value = header.value ?? '';
+        const stripped = STRIPPED.exec(value);
+        if (!stripped) return header;
+        const scheme = value.slice(0, stripped.index).trim();
+        if (/^(www|proxy)-authenticate$/i.test(header.name) && scheme) {
+          const list = request.strippedChallenges.get(request.legs - 1) ?? [];
+          list.push({ scheme, length: Number(stripped[1]) });
+          request.strippedChallenges.set(request.legs - 1, list);
+        }
+        return { name: header.name, value: value.replace(STRIPPED, '').trim() };
+      });
       if (statusCode === 401 || statusCode === 407) request.relevant = true;
       request.events.push({ type: 'response-headers', statusCode, statusLine, headers, ...identity });
     } else if (name === 'AUTH_BOUND_TO_CONTROLLER') {
@@ -170,7 +189,15 @@ export class NetLogExchanges {
   private onControllerEvent(name: string, event: NetLogEvent, params: Record<string, unknown>): void {
     let controller = this.controllers.get(event.source.id);
     if (!controller) {
-      controller = { scheme: null, allowsDefaultCredentials: null, spn: null, delegationRequested: null, events: [] };
+      controller = {
+        scheme: null,
+        allowsDefaultCredentials: null,
+        spn: null,
+        delegationRequested: null,
+        events: [],
+        handlers: [],
+        contexts: [],
+      };
       this.controllers.set(event.source.id, controller);
     }
     if (typeof params['scheme'] === 'string') controller.scheme = params['scheme'];
@@ -179,6 +206,16 @@ export class NetLogExchanges {
     if (typeof params['spn'] === 'string') controller.spn = params['spn'].replace('@', '/');
     const flags = (params['context'] as { flags?: { delegated?: boolean } } | undefined)?.flags;
     if (typeof flags?.delegated === 'boolean') controller.delegationRequested = flags.delegated;
+    if (name === 'AUTH_HANDLER_CREATE_RESULT' && typeof params['scheme'] === 'string') {
+      const error = params['net_error'];
+      controller.handlers.push({
+        scheme: params['scheme'],
+        netError: typeof error === 'number' && error !== 0 ? (this.netErrors.get(error) ?? `net error ${error}`) : null,
+      });
+    }
+    if (name === 'AUTH_LIBRARY_INIT_SEC_CTX' && (params['context'] !== undefined || params['status'] !== undefined)) {
+      controller.contexts.push(securityContext(params));
+    }
     const detail = this.detail(params);
     if (detail) controller.events.push({ event: name, detail });
   }
@@ -205,12 +242,13 @@ export class NetLogExchanges {
     return parts.join(' · ');
   }
 
-  private schemeOf(request: RequestState): string {
+  /** The scheme of the auth handler bound to the request so far; null before any (a page's own header). */
+  private schemeOf(request: RequestState): string | null {
     for (const id of [...request.controllers].reverse()) {
       const scheme = this.controllers.get(id)?.scheme;
       if (scheme) return SCHEME_NAMES[scheme.toLowerCase()] ?? scheme;
     }
-    return 'Negotiate';
+    return null;
   }
 
   private build(request: RequestState): Exchange[] {
@@ -218,12 +256,9 @@ export class NetLogExchanges {
     let exchange: Exchange | null = null;
     for (const event of request.events) exchange = capture.apply(event) ?? exchange;
     if (!exchange) return [];
-    const legs = exchange.legs.map((leg, index) => {
-      const stripped = request.strippedAuth.get(index);
-      if (stripped === undefined || !leg.request) return leg;
-      // The stripped token's size still counts toward the request size (reference/003 estimate).
-      return { ...leg, request: { ...leg.request, headBytes: (leg.request.headBytes ?? 0) + stripped } };
-    });
+    const legs = exchange.legs.map((leg, index) =>
+      withStrippedTokens(leg, request.strippedAuth.get(index), request.strippedChallenges.get(index)),
+    );
     const controllers = request.controllers.flatMap((id) => this.controllers.get(id) ?? []);
     const authLibrary: AuthLibraryFacts | null =
       controllers.length === 0
@@ -233,9 +268,81 @@ export class NetLogExchanges {
             spn: lastKnown(controllers.map((controller) => controller.spn)),
             delegationRequested: lastKnown(controllers.map((controller) => controller.delegationRequested)),
             events: controllers.flatMap((controller) => controller.events),
+            handlers: controllers.flatMap((controller) => controller.handlers),
+            contexts: controllers.flatMap((controller) => controller.contexts),
           };
     return [{ ...exchange, id: `netlog:${request.id}`, legs, error: request.error ?? exchange.error, authLibrary, done: true }];
   }
+}
+
+/**
+ * A Default-mode NetLog keeps only the size of a stripped token: the leg's credentials and challenges say so (the
+ * mechanism is inferred from them), and the stripped characters still count toward the request size.
+ */
+function withStrippedTokens(
+  leg: Leg,
+  auth: { readonly length: number; readonly scheme: string | null } | undefined,
+  challenges: readonly { readonly scheme: string; readonly length: number }[] | undefined,
+): Leg {
+  let request = leg.request;
+  if (auth && request?.credentials) {
+    const credentials: AuthItem = {
+      scheme: auth.scheme ?? '',
+      kind: auth.scheme ? authSchemeKind(auth.scheme) : 'unknown',
+      token: null,
+      summary: null,
+      strippedLength: auth.length,
+    };
+    // The placeholder scheme Capture counted is replaced by the stripped characters (reference size estimate).
+    const placeholder = (auth.scheme ?? 'Negotiate').length;
+    request = { ...request, credentials, headBytes: (request.headBytes ?? 0) - placeholder + auth.length };
+  }
+  let response = leg.response;
+  if (challenges && response) {
+    const pending = [...challenges];
+    const mark = (item: AuthItem): AuthItem => {
+      const at = pending.findIndex((candidate) => candidate.scheme.toLowerCase() === item.scheme.toLowerCase() && item.token === null);
+      if (at < 0) return item;
+      const [stripped] = pending.splice(at, 1);
+      return { ...item, strippedLength: stripped?.length ?? null };
+    };
+    response = { ...response, challenges: response.challenges.map(mark), proxyChallenges: response.proxyChallenges.map(mark) };
+  }
+  return request === leg.request && response === leg.response ? leg : { request, response };
+}
+
+/**
+ * A GSS-API major status fails when its calling or routine error bits are set (RFC 2744 §3.9.1); the low 16 bits are
+ * supplementary information such as GSS_S_CONTINUE_NEEDED. An SSPI status fails when negative (SEC_E_*).
+ */
+function libraryFailed(status: { major_status?: { status?: unknown }; security_status?: unknown }): boolean {
+  const major = Number(status.major_status?.status);
+  if (Number.isFinite(major)) return (major & 0xffff0000) !== 0;
+  const security = status.security_status;
+  if (typeof security === 'number') return security < 0 || security >= 0x80000000;
+  return typeof security === 'string' && /^(SEC_E_|0x8|-)/i.test(security);
+}
+
+/** AUTH_LIBRARY_INIT_SEC_CTX: the context's mechanism and credential name type (GSS-API OIDs in base64 content
+ *  octets), or the library's failure message. */
+function securityContext(params: Record<string, unknown>): SecurityContextFact {
+  const context = params['context'] as { mechanism?: { bytes?: unknown } | string; source?: { type?: { bytes?: unknown } } } | undefined;
+  const status = params['status'] as
+    { major_status?: { message?: unknown; status?: unknown }; minor_status?: { message?: unknown }; security_status?: unknown } | undefined;
+  const mechanismBytes = typeof context?.mechanism === 'object' ? context.mechanism.bytes : undefined;
+  const mechanism =
+    typeof context?.mechanism === 'string'
+      ? context.mechanism
+      : typeof mechanismBytes === 'string'
+        ? oidOfBase64Content(mechanismBytes)
+        : null;
+  const nameType = context?.source?.type?.bytes;
+  const messages = [status?.minor_status?.message, status?.major_status?.message]
+    .flat()
+    .filter((message) => typeof message === 'string' && message);
+  const error =
+    status && libraryFailed(status) ? (messages.length > 0 ? messages.join('; ') : `status ${String(status.security_status)}`) : null;
+  return { mechanism, sourceNameType: typeof nameType === 'string' ? oidOfBase64Content(nameType) : null, error };
 }
 
 const lastKnown = <T>(values: readonly (T | null)[]): T | null => [...values].reverse().find((value) => value !== null) ?? null;

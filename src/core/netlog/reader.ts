@@ -1,8 +1,10 @@
 // Reads a Chromium NetLog (chrome://net-export, --log-net-log) as it streams in. net-export writes
 // `{"constants": {...},\n"events": [\n` and then one event object per line (Chromium FileNetLogObserver), so
 // each line is parsed on its own with the platform's JSON.parse: memory stays at one line plus what we keep, and
-// a file cut off mid-write yields every complete event before the cut. Never throws.
+// a file cut off mid-write yields every complete event before the cut. A NetLog re-saved as ordinary JSON (one
+// line, or pretty-printed) goes through a character scanner instead (json-scanner.ts). Never throws.
 import { type Problem, problem } from '../result';
+import { NetLogJsonScanner } from './json-scanner';
 
 export interface NetLogEvent {
   readonly type: number;
@@ -23,6 +25,13 @@ export interface NetLogConstants {
 /** Longest line we accept (one event); longer ones are reported and skipped, never buffered without bound. */
 export const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
+/** How much of a file without a line break is read before it is taken for one-line JSON (net-export's first line,
+ *  the constants, is a few hundred KB). */
+const MAX_FIRST_LINE_CHARS = 8 * 1024 * 1024;
+
+/** net-export's first line: the constants object, then a comma (and sometimes the events array's opening). */
+const isNetExportFirstLine = (line: string): boolean => line.startsWith('{"constants":') && /(,|\[)$/.test(line);
+
 export class NetLogReader {
   private buffer = '';
   private constants: NetLogConstants | null = null;
@@ -30,6 +39,8 @@ export class NetLogReader {
   private ended = false;
   private lineNumber = 0;
   private bytes = 0;
+  private mode: 'undecided' | 'lines' | 'json' = 'undecided';
+  private scanner: NetLogJsonScanner | null = null;
   readonly problems: Problem[] = [];
   eventsRead = 0;
 
@@ -45,8 +56,22 @@ export class NetLogReader {
   }
 
   push(chunk: string): void {
+    if (this.scanner) {
+      this.scanner.push(chunk, this.bytes);
+      this.bytes += chunk.length;
+      return;
+    }
     this.bytes += chunk.length;
     this.buffer += chunk;
+    if (this.mode === 'undecided') {
+      const newline = this.buffer.indexOf('\n');
+      if (newline < 0 ? this.buffer.length > MAX_FIRST_LINE_CHARS : !isNetExportFirstLine(this.buffer.slice(0, newline).trim())) {
+        this.readAsJson();
+        return;
+      }
+      if (newline >= 0) this.mode = 'lines';
+      else return;
+    }
     let newline = this.buffer.indexOf('\n');
     while (newline >= 0) {
       this.line(this.buffer.slice(0, newline));
@@ -63,7 +88,12 @@ export class NetLogReader {
 
   /** Ends the input; reports a file that stopped before its closing "]}" (net-export killed mid-write). */
   end(): void {
-    if (this.buffer.trim()) this.line(this.buffer);
+    if (this.mode === 'undecided' && this.buffer.trim()) {
+      if (isNetExportFirstLine(this.buffer.trim())) this.mode = 'lines';
+      else this.readAsJson();
+    }
+    if (this.scanner) this.ended = this.scanner.eventsClosed || this.scanner.complete;
+    else if (this.buffer.trim()) this.line(this.buffer);
     this.buffer = '';
     if (!this.constants) this.problems.push(problem('netlog-no-constants', 'not a Chromium NetLog: no "constants" object at the start', 0));
     else if (!this.ended) {
@@ -75,6 +105,42 @@ export class NetLogReader {
         ),
       );
     }
+  }
+
+  /** The file is ordinary JSON: hand what was buffered, and all that follows, to the character scanner. */
+  private readAsJson(): void {
+    this.mode = 'json';
+    this.scanner = new NetLogJsonScanner(
+      {
+        constants: (text) => this.acceptConstants(this.parse(text) as NetLogConstants | null),
+        event: (text) => this.acceptEvent(this.parse(text) as NetLogEvent | null),
+      },
+      this.problems,
+      MAX_LINE_CHARS,
+    );
+    const held = this.buffer;
+    this.buffer = '';
+    this.scanner.push(held, this.bytes - held.length);
+  }
+
+  private acceptConstants(constants: NetLogConstants | null): void {
+    if (constants?.logEventTypes && constants.logSourceType) {
+      this.constants = constants;
+      this.onConstants(constants);
+    } else this.problems.push(problem('netlog-bad-constants', 'the "constants" object has no logEventTypes / logSourceType', this.bytes));
+  }
+
+  /** One event, if it is one; reports what is not. */
+  private acceptEvent(event: NetLogEvent | null): void {
+    if (!event || typeof event.type !== 'number' || typeof event.source?.id !== 'number') {
+      this.problems.push(
+        problem('netlog-bad-event', `${this.scanner ? 'an element of "events"' : `line ${this.lineNumber}`}: not an event`, this.bytes),
+      );
+      return;
+    }
+    if (!this.constants) return;
+    this.eventsRead++;
+    this.onEvent({ ...event, time: Number(event.time) });
   }
 
   get hasConstants(): boolean {
@@ -90,22 +156,11 @@ export class NetLogReader {
       if (line.startsWith('{"constants":')) {
         // `{"constants": {...},` — close the object to parse the constants alone.
         const parsed = this.parse(`${line.replace(/,$/, '')}}`);
-        const constants = (parsed as { constants?: NetLogConstants } | null)?.constants;
-        if (constants?.logEventTypes && constants.logSourceType) {
-          this.constants = constants;
-          this.onConstants(constants);
-        } else
-          this.problems.push(problem('netlog-bad-constants', 'the "constants" object has no logEventTypes / logSourceType', this.bytes));
+        this.acceptConstants((parsed as { constants?: NetLogConstants } | null)?.constants ?? null);
         if (line.includes('"events": [') || line.includes('"events":[')) this.inEvents = true;
         return;
       }
-      if (/^"events"\s*:\s*\[/.test(line)) {
-        this.inEvents = true;
-        return;
-      }
-      if (this.constants === null && this.lineNumber === 1) {
-        this.problems.push(problem('netlog-not-line-format', 'the file does not start with net-export\'s "{"constants":" line', 0));
-      }
+      if (/^"events"\s*:\s*\[/.test(line)) this.inEvents = true;
       return;
     }
     if (line.startsWith(']')) {
@@ -122,13 +177,7 @@ export class NetLogReader {
       this.ended = true;
       this.inEvents = false;
     }
-    const event = this.parse(text) as NetLogEvent | null;
-    if (!event || typeof event.type !== 'number' || typeof event.source?.id !== 'number') {
-      this.problems.push(problem('netlog-bad-event', `line ${this.lineNumber}: not an event`, this.bytes));
-      return;
-    }
-    this.eventsRead++;
-    this.onEvent({ ...event, time: Number(event.time) });
+    this.acceptEvent(this.parse(text) as NetLogEvent | null);
   }
 
   private parse(text: string): unknown {

@@ -18,6 +18,15 @@ function exchangeJson(exchange: Exchange, includeTokens: boolean) {
     status: exchange.finalStatus ?? exchange.legs.at(-1)?.response?.status ?? null,
     offered: summary.offered,
     mechanism: summary.mechanism,
+    mechanismEvidence: summary.mechanismEvidence,
+    mechanismDetail: summary.mechanism
+      ? {
+          reason: summary.mechanismReading.reason,
+          basis: summary.mechanismReading.basis,
+          facts: summary.mechanismReading.facts,
+          caveats: summary.mechanismReading.caveats,
+        }
+      : null,
     outcome: summary.outcome,
     spn,
     requestAuthBytes: summary.requestAuthBytes,

@@ -3,10 +3,11 @@
 // masked — unless the user asks for identities or raw tokens.
 import { dedupeFindings, diagnoseExchange } from '../diagnosis/engine';
 import { describeAuthItem } from '../diagnosis/evidence';
-import type { Finding } from '../diagnosis/finding';
+import type { Evidence, Finding } from '../diagnosis/finding';
 import type { AuthItem, Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
 import { exchangeRow } from './exchange-row';
+import { mechanismText } from './mechanism-text';
 
 export interface ReportOptions {
   /** Show NTLM user, domain, workstation and server names (masked otherwise). */
@@ -24,6 +25,9 @@ export const MASK = '‹masked›';
 
 const bullet = (text: string) => `- ${text}`;
 
+const evidenceText = (item: Evidence) =>
+  `${item.leg === null ? item.source : `leg ${item.leg + 1} ${item.source}`} \`${item.name}\`: ${item.value}`;
+
 function identities(item: AuthItem, options: ReportOptions): string | null {
   const summary = item.summary;
   if (!summary) return null;
@@ -40,8 +44,7 @@ function identities(item: AuthItem, options: ReportOptions): string | null {
 
 function findingMarkdown(finding: Finding, heading: string): string[] {
   const lines = [`${heading} [${finding.severity}] ${finding.title} (\`${finding.id}\`)`, '', 'Evidence:'];
-  for (const item of finding.evidence)
-    lines.push(bullet(`${item.leg === null ? item.source : `leg ${item.leg + 1} ${item.source}`} \`${item.name}\`: ${item.value}`));
+  for (const item of finding.evidence) lines.push(bullet(evidenceText(item)));
   lines.push('', finding.explanation);
   if (finding.fixes.length > 0) {
     lines.push('', 'Fix:');
@@ -70,9 +73,10 @@ function exchangeMarkdown(exchange: Exchange, options: ReportOptions): string[] 
     }
   });
   if (exchange.hiddenLegs) lines.push(bullet('The browser hid the legs carrying its own tokens (Chromium): a NetLog shows them.'));
-  lines.push(
-    bullet(`Mechanism: ${row.mechanism}${summary.mechanismEvidence ? ` (from ${summary.mechanismEvidence.replace('-', ' ')})` : ''}`),
-  );
+  lines.push(bullet(`Mechanism: ${mechanismText(summary.mechanismReading)}`));
+  if (summary.mechanismEvidence !== 'client-token')
+    for (const fact of [...summary.mechanismReading.facts.map(evidenceText), ...summary.mechanismReading.caveats])
+      lines.push(`  - ${fact}`);
   lines.push(bullet(`Outcome: ${summary.outcome}`));
   if (exchange.prompts.length > 0) lines.push(bullet(`Credential prompts: ${exchange.prompts.length}`));
   lines.push('');

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { diagnoseExchange } from '../../core/diagnosis/engine';
 import { hiddenLegsNote } from '../../core/diagnosis/advice/common';
 import type { ExchangeRow } from '../../core/report/exchange-row';
+import { mechanismText } from '../../core/report/mechanism-text';
 import { FindingView } from './FindingView';
 import { LegTimeline, type TokenChoice } from './LegTimeline';
 import { TokenPanel } from './TokenPanel';
@@ -23,13 +24,6 @@ function defaultToken(row: ExchangeRow): TokenChoice | null {
   }
   return null;
 }
-
-/** Where the mechanism shown was read (the summary's evidence), in words. */
-const MECHANISM_EVIDENCE = {
-  'client-token': "read from the browser's token",
-  'server-token': "read from the server's answer token",
-  prompt: "read from the browser's credential prompt",
-} as const;
 
 export function DetailPane({
   row,
@@ -52,7 +46,7 @@ export function DetailPane({
   // A prediction is evidence only the panel has: the engine runs again with it (spn-mismatch on a CNAME), once per
   // exchange and prediction — the pane re-renders at every idle judging slice of the list.
   const findings = useMemo(() => diagnoseExchange(row.exchange, predictedSpn ? { predictedSpn } : {}), [row.exchange, predictedSpn]);
-  const { mechanismEvidence, outcome } = row.summary;
+  const { mechanismReading, outcome } = row.summary;
   const hidden = hiddenLegsNote(row.exchange);
   return (
     <section class="detail" aria-label="Exchange details">
@@ -63,10 +57,27 @@ export function DetailPane({
         <button onClick={() => onCopy(row)}>Copy this exchange</button>
       </header>
       <p class="verdict">
-        Mechanism: <strong>{row.mechanism}</strong> (
-        {mechanismEvidence ? MECHANISM_EVIDENCE[mechanismEvidence] : 'no token or prompt shows it'}) · outcome <strong>{outcome}</strong> (
-        {row.chain}){predictedSpn && <> · SPN the browser will ask for: {predictedSpn}</>}
+        Mechanism: <strong data-mechanism-evidence={mechanismReading.evidence ?? 'none'}>{mechanismText(mechanismReading)}</strong> ·
+        outcome <strong>{outcome}</strong> ({row.chain}){predictedSpn && <> · SPN the browser will ask for: {predictedSpn}</>}
       </p>
+      {mechanismReading.evidence !== 'client-token' && mechanismReading.facts.length > 0 && (
+        <details class="mechanism-facts">
+          <summary>What the mechanism rests on</summary>
+          <ul>
+            {mechanismReading.facts.map((fact, index) => (
+              <li key={index}>
+                {fact.leg !== null && <span class="muted">leg {fact.leg + 1} · </span>}
+                {fact.name}: {fact.value}
+              </li>
+            ))}
+            {mechanismReading.caveats.map((caveat, index) => (
+              <li key={`caveat-${index}`} class="caveat">
+                {caveat}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {hidden && (
         <p class="banner" role="note">
           {hidden}

@@ -12,8 +12,9 @@ export const preauthFirstRequestAdvice: Adviser = (verdict, { exchange }) => {
     );
   }
   return advice(
-    'The first request to this IIS application carried NTLM/Negotiate credentials before any challenge. With ' +
-      'kernel-mode authentication on, http.sys' +
+    'This request carried NTLM/Negotiate credentials before any challenge on it. With kernel-mode authentication on, ' +
+      'http.sys authenticates per connection: a pre-authenticated request that reaches it before a challenge on its ' +
+      'connection — the first request, or any later one on a new connection — is refused. http.sys' +
       (exchange.legs[0]?.response?.server === HTTP_SYS_SERVER ? ` (Server: ${HTTP_SYS_SERVER} here)` : '') +
       ' rejects it with 401.1 (sc-win32-status 2148074254, SEC_E_NO_CREDENTIALS) and the user may see a prompt. ' +
       'This is by design (Microsoft KB2749007).',
