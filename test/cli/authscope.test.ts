@@ -113,6 +113,15 @@ describe('authscope analyze', () => {
     expect(ntlm.legs[2].sent).toEqual({ scheme: 'NTLM', bytes: null, token: null });
     expect(ntlm.requestAuthBytes).toBeGreaterThan(900);
     expect(ntlm.findings.map((finding: { id: string }) => finding.id)).toContain('size-says-ntlm');
+    // Tokens stripped, yet the mechanism is known and says where from (docs/json.md).
+    expect(ntlm).toMatchObject({ mechanism: 'ntlm', mechanismEvidence: 'netlog' });
+    const kerberos = byHost('intranet.lab.test').find((exchange: { status: number }) => exchange.status === 200);
+    expect(kerberos).toMatchObject({
+      mechanism: 'kerberos',
+      mechanismEvidence: 'inferred',
+      mechanismDetail: { basis: expect.stringMatching(/RFC/) },
+    });
+    expect(kerberos.mechanismDetail.facts.length).toBeGreaterThan(1);
     expect(result.findings.length).toBeGreaterThan(3);
   });
 
@@ -137,6 +146,7 @@ describe('authscope analyze', () => {
     expect(code).toBe(0);
     expect(err).toMatch(/warning: the file ends before the event list is closed .* \d+ complete events recovered \(netlog-truncated\)/);
     expect(out).toMatch(/^netlog from Chromium 156.*: \d+ exchanges/);
+    expect(out).toMatch(/\n {2}mechanism: Kerberos — inferred: .*\n/);
   });
 
   it('explains an IIS log and rejects garbage with a clear error', () => {

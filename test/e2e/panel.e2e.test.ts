@@ -67,6 +67,15 @@ describe('built extension in Chromium', () => {
       .poll(() => page.locator('.detail [data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding'))))
       .toEqual(['no-token-sent', 'not-allowlisted']);
     expect(await page.locator('.detail').textContent()).toContain('AUTH_HANDLER_CREATE_RESULT');
+    // Default mode strips the tokens, yet the mechanism is known: read from the NetLog's handler, or inferred.
+    const mechanismOf = async (text: string) => {
+      await page.locator('[role=row][data-exchange]').filter({ hasText: text }).last().click();
+      return page
+        .locator('.detail [data-mechanism-evidence]')
+        .evaluate((node) => [node.getAttribute('data-mechanism-evidence'), node.textContent]);
+    };
+    expect(await mechanismOf('/iis/')).toEqual(['netlog', expect.stringMatching(/^NTLM — read from the browser's NetLog/)]);
+    expect(await mechanismOf('bloat.lab.test')).toEqual(['inferred', expect.stringMatching(/^Kerberos — inferred: /)]);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export HAR' }).click();
     const har = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));

@@ -1,9 +1,9 @@
 // Shared ways to cite evidence from an exchange, so every rule points at legs and headers the same way.
 import { describeAuthItem } from '../exchange/describe';
 import type { AuthItem, Exchange } from '../exchange/model';
+import type { Evidence, ExchangeContext, FindingSeverity, RuleId, Verdict } from './finding';
 
 export { describeAuthItem };
-import type { Evidence, ExchangeContext, FindingSeverity, RuleId, Verdict } from './finding';
 
 export interface VerdictParts {
   readonly severity: FindingSeverity;

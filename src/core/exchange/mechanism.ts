@@ -54,7 +54,7 @@ export function carriesServerToken(item: AuthItem): boolean {
 }
 
 /** Microsoft's size estimate for a request head with credentials. */
-export function sizeEstimate(requestBytes: number): Mechanism | 'between' {
+export function estimateFromRequestSize(requestBytes: number): Mechanism | 'between' {
   return requestBytes > KERBEROS_MIN_REQUEST_BYTES ? 'kerberos' : requestBytes < NTLM_MAX_REQUEST_BYTES ? 'ntlm' : 'between';
 }
 
@@ -339,7 +339,7 @@ function timingFact(exchange: Exchange): Evidence | null {
 /** Microsoft's size estimate, said next to the reading: it supports, disagrees, or cannot tell. */
 function sizeNote(requestAuthBytes: number | null, reading: MechanismReading): string | null {
   if (requestAuthBytes === null || reading.evidence === 'client-token') return null;
-  const estimate = sizeEstimate(requestAuthBytes);
+  const estimate = estimateFromRequestSize(requestAuthBytes);
   if (estimate === 'between') {
     return `The request size (${requestAuthBytes} bytes) is between Microsoft's bands (NTLM < ${NTLM_MAX_REQUEST_BYTES}, Kerberos > ${KERBEROS_MIN_REQUEST_BYTES}): the size estimate cannot tell; Kerberos tickets without a PAC (MIT KDC) are this small.`;
   }

@@ -4,7 +4,7 @@
 import type { Evidence, Finding, FindingSeverity } from '../diagnosis/finding';
 import { IIS_401_SUBSTATUS_MEANINGS } from '../diagnosis/advice/iis-substatus';
 import { IIS_401_SUBSTATUS_NAMES } from '../diagnosis/rules/iis-substatus';
-import { KERBEROS_MIN_REQUEST_BYTES, NTLM_MAX_REQUEST_BYTES } from '../diagnosis/rules/size-estimate';
+import { KERBEROS_MIN_REQUEST_BYTES, NTLM_MAX_REQUEST_BYTES } from '../exchange/mechanism';
 import { type Result, ok } from '../result';
 import { type LogEntry, parseW3cLog } from './parse';
 import { describeWin32Status, win32StatusName } from './status-codes';

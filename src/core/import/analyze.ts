@@ -21,7 +21,8 @@ export interface ImportedSession {
 /** The format of a file from its first characters. */
 export function detectFormat(head: string): ImportSource | null {
   const text = head.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('{"constants":') || /^\{\s*"constants"\s*:/.test(text)) return 'netlog';
+  // net-export starts with the constants; a JSON tool may have re-saved it with the event list first.
+  if (text.startsWith('{"constants":') || /^\{\s*"(constants|events)"\s*:/.test(text)) return 'netlog';
   if (/^\{\s*"log"\s*:/.test(text)) return 'har';
   if (/^#(Software|Version|Date|Fields):/m.test(text.slice(0, 4096))) return 'iis-log';
   return null;

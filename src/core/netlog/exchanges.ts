@@ -9,6 +9,7 @@ import { oidOfBase64Content } from '../gssapi/oids';
 import { authSchemeKind } from '../http/auth-header';
 import type { AuthHandlerFact, AuthItem, AuthLibraryEvent, AuthLibraryFacts, Exchange, Leg, SecurityContextFact } from '../exchange/model';
 import type { NetLogConstants, NetLogEvent } from './reader';
+import { describeSspiStatus, isSspiFailure } from './sspi-status';
 
 const SEND_HEADERS = [
   'HTTP_TRANSACTION_SEND_REQUEST_HEADERS',
@@ -237,7 +238,7 @@ export class NetLogExchanges {
       const minor = status.minor_status?.message;
       if (major) parts.push(`major: ${[major].flat().join('; ')}`);
       if (minor) parts.push(`minor: ${[minor].flat().join('; ')}`);
-      if (status.security_status !== undefined) parts.push(`status: ${String(status.security_status)}`);
+      if (typeof status.security_status === 'number') parts.push(`status: ${describeSspiStatus(status.security_status)}`);
     }
     return parts.join(' · ');
   }
@@ -313,14 +314,13 @@ function withStrippedTokens(
 
 /**
  * A GSS-API major status fails when its calling or routine error bits are set (RFC 2744 §3.9.1); the low 16 bits are
- * supplementary information such as GSS_S_CONTINUE_NEEDED. An SSPI status fails when negative (SEC_E_*).
+ * supplementary information such as GSS_S_CONTINUE_NEEDED. An SSPI status fails when negative (SEC_E_*), and Chromium
+ * writes it as a signed number.
  */
 function libraryFailed(status: { major_status?: { status?: unknown }; security_status?: unknown }): boolean {
   const major = Number(status.major_status?.status);
   if (Number.isFinite(major)) return (major & 0xffff0000) !== 0;
-  const security = status.security_status;
-  if (typeof security === 'number') return security < 0 || security >= 0x80000000;
-  return typeof security === 'string' && /^(SEC_E_|0x8|-)/i.test(security);
+  return typeof status.security_status === 'number' && isSspiFailure(status.security_status);
 }
 
 /** AUTH_LIBRARY_INIT_SEC_CTX: the context's mechanism and credential name type (GSS-API OIDs in base64 content
@@ -340,8 +340,8 @@ function securityContext(params: Record<string, unknown>): SecurityContextFact {
   const messages = [status?.minor_status?.message, status?.major_status?.message]
     .flat()
     .filter((message) => typeof message === 'string' && message);
-  const error =
-    status && libraryFailed(status) ? (messages.length > 0 ? messages.join('; ') : `status ${String(status.security_status)}`) : null;
+  const sspi = typeof status?.security_status === 'number' ? describeSspiStatus(status.security_status) : 'failed';
+  const error = status && libraryFailed(status) ? (messages.length > 0 ? messages.join('; ') : sspi) : null;
   return { mechanism, sourceNameType: typeof nameType === 'string' ? oidOfBase64Content(nameType) : null, error };
 }
 

@@ -129,12 +129,25 @@ export const detailFindings = (panel: PanelPage): Promise<string[]> =>
     undefined,
   );
 
-/** Opens the panel for the tab, selects the exchange of `url` and returns the finding ids it shows, in order. */
-export async function panelFindings(driver: BrowserDriver, tabId: number, url: string): Promise<string[]> {
+/** What the detail pane shows of one exchange: its finding ids in order, and the mechanism line with its evidence kind. */
+export interface PanelDetail {
+  readonly findings: string[];
+  readonly mechanism: { readonly evidence: string | null; readonly text: string } | null;
+}
+
+/** Opens the panel for the tab, selects the exchange of `url` and reads its detail pane. */
+export async function panelDetail(driver: BrowserDriver, tabId: number, url: string): Promise<PanelDetail> {
   const panel = await driver.openPanel(tabId);
-  const findings = (await selectExchangeRow(panel, url)) ? await detailFindings(panel) : [];
-  await panel.close();
-  return findings;
+  try {
+    if (!(await selectExchangeRow(panel, url))) return { findings: [], mechanism: null };
+    const mechanism = await panel.evaluate(() => {
+      const element = document.querySelector('.detail [data-mechanism-evidence]');
+      return element ? { evidence: element.getAttribute('data-mechanism-evidence'), text: element.textContent ?? '' } : null;
+    }, undefined);
+    return { findings: await detailFindings(panel), mechanism };
+  } finally {
+    await panel.close();
+  }
 }
 
 /** Reads the clipboard in a web page (the extension has no clipboardRead permission, and needs none). */

@@ -37,12 +37,17 @@ function spnCauses(host: string, port: string): Fix[] {
 }
 
 export const ntlmFallbackAdvice: Adviser = (_verdict, { exchange, summary }) => {
+  const reading = summary.mechanismReading;
   const via =
     summary.mechanismEvidence === 'client-token'
       ? 'the browser answered with an NTLM token'
       : summary.mechanismEvidence === 'server-token'
         ? 'the server continued with an NTLM CHALLENGE'
-        : 'the browser asked for NTLM credentials';
+        : summary.mechanismEvidence === 'prompt'
+          ? 'the browser asked for NTLM credentials'
+          : summary.mechanismEvidence === 'netlog'
+            ? `the browser's NetLog shows NTLM (${reading.reason})`
+            : `NTLM was used — inferred: ${reading.reason}`;
   return advice(
     `The server offered Negotiate, which prefers Kerberos, but ${via}. Negotiate falls back to NTLM silently when ` +
       'the browser cannot get a Kerberos service ticket for the server. It works, but each connection costs a domain ' +

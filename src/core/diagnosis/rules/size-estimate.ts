@@ -1,32 +1,34 @@
-// size-says-kerberos / size-says-ntlm: when the credential cannot be read (stripped from a NetLog or HAR), the
-// request size still hints at the mechanism (reference/003: > 2000 bytes Kerberos, < 1400 bytes NTLM). An estimate.
+// size-says-kerberos / size-says-ntlm: when the credential cannot be read (stripped from a NetLog or HAR), Microsoft's
+// request-size estimate (> 2,000 bytes Kerberos, < 1,400 bytes NTLM) is shown as an estimate. The mechanism itself
+// rests on the token's own size and the legs (exchange/mechanism.ts); when they disagree, the title says so.
+import { estimateFromRequestSize } from '../../exchange/mechanism';
 import type { ExchangeRule, Verdict } from '../finding';
 import { verdict } from '../evidence';
 
-/** reference/003_af5b6d4b33f18f9d.txt: "request size > 2000 bytes → Kerberos; < 1400 bytes → NTLM". */
-export const KERBEROS_MIN_REQUEST_BYTES = 2000;
-export const NTLM_MAX_REQUEST_BYTES = 1400;
+const NAMES = { kerberos: 'Kerberos', ntlm: 'NTLM' } as const;
 
 export const sizeEstimate: ExchangeRule = {
   ids: ['size-says-kerberos', 'size-says-ntlm'],
   check(context) {
     const verdicts: Verdict[] = [];
+    const structure = context.summary.mechanism;
     context.exchange.legs.forEach((leg, index) => {
       const credentials = leg.request?.credentials;
       const bytes = leg.request?.headBytes;
       if (!credentials || credentials.summary !== null || bytes == null || verdicts.length > 0) return;
-      const kerberos = bytes > KERBEROS_MIN_REQUEST_BYTES;
-      if (!kerberos && bytes >= NTLM_MAX_REQUEST_BYTES) return;
+      const estimate = estimateFromRequestSize(bytes);
+      if (estimate === 'between') return;
+      const disagrees = structure !== null && structure !== estimate;
       verdicts.push(
-        verdict(kerberos ? 'size-says-kerberos' : 'size-says-ntlm', context, {
+        verdict(estimate === 'kerberos' ? 'size-says-kerberos' : 'size-says-ntlm', context, {
           severity: 'info',
-          title: `Request size ${bytes} bytes suggests ${kerberos ? 'Kerberos' : 'NTLM'} (estimate)`,
+          title: `Request size ${bytes} bytes suggests ${NAMES[estimate]} (estimate)${disagrees ? `, but the handshake says ${NAMES[structure]}` : ''}`,
           evidence: [
             {
               leg: index,
               source: 'request',
               name: 'request head size',
-              value: `${bytes} bytes with ${credentials.scheme} credentials (token not readable)`,
+              value: `${bytes} bytes with ${credentials.scheme || 'stripped'} credentials (token not readable)`,
             },
           ],
         }),
