@@ -52,6 +52,7 @@ export default tseslint.config(
       'src/shared/**',
       'test/e2e/helper-extension/**',
       'test/e2e/reference-extension/**',
+      'tools/record/**',
     ],
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
   },

@@ -1,11 +1,14 @@
 // Builds the extension for one browser from the same sources: AUTHSCOPE_BROWSER=chrome|firefox → dist/<browser>.
-// The manifest's version always comes from package.json.
+// The manifest's version always comes from package.json. AUTHSCOPE_RECORDER=1 builds the lab recorder instead
+// (dist/recorder-<browser>: AuthScope with tools/record/background.ts as its background), never shipped.
 import { type ManifestV3Export, crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 
 const browser = process.env['AUTHSCOPE_BROWSER'] === 'firefox' ? 'firefox' : 'chrome';
+const recorder = process.env['AUTHSCOPE_RECORDER'] === '1';
+const background = recorder ? 'tools/record/background.ts' : manifest.background.service_worker;
 
 export default defineConfig({
   // Firefox alone has `dns.resolve`, which predicts the SPN from the canonical name (README: permissions).
@@ -16,12 +19,13 @@ export default defineConfig({
         ...manifest,
         version: packageJson.version,
         permissions: browser === 'firefox' ? [...manifest.permissions, 'dns'] : manifest.permissions,
+        background: { ...manifest.background, service_worker: background, scripts: [background] },
       } as unknown as ManifestV3Export,
       browser,
     }),
   ],
   build: {
-    outDir: `dist/${browser}`,
+    outDir: recorder ? `dist/recorder-${browser}` : `dist/${browser}`,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

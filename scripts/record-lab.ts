@@ -3,6 +3,7 @@
 // unit tests to replay. Chromium also writes a NetLog of every scenario in Default and Everything modes
 // (test/fixtures/netlog/); `netlog` alone records only those. The lab realm is thrown away afterwards, so its tokens
 // may be committed.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +15,15 @@ const lab = await startLab();
 const scenarios = Object.keys(lab.urls).filter((id) => id !== 'no-ticket') as ScenarioId[];
 const browsers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['chromium', 'firefox'];
 const captureFixtures = !(browsers.length === 1 && browsers[0] === 'netlog');
+
+/** The recorder build (tools/record): AuthScope plus listeners that keep every event; never shipped. */
+function buildRecorder(browser: 'chrome' | 'firefox'): string {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, AUTHSCOPE_BROWSER: browser, AUTHSCOPE_RECORDER: '1' },
+  });
+  return `dist/recorder-${browser}`;
+}
 
 async function record(driver: BrowserDriver, ids: readonly ScenarioId[]): Promise<void> {
   for (const id of ids) {
@@ -39,7 +49,11 @@ async function record(driver: BrowserDriver, ids: readonly ScenarioId[]): Promis
 try {
   for (const mode of browsers.includes('chromium') || browsers.includes('netlog') ? (['Default', 'Everything'] as const) : []) {
     const file = join('/tmp', `authscope-netlog-${mode}.json`);
-    const chromium = await chromiumDriver(lab.browserEnv, [`--log-net-log=${file}`, `--net-log-capture-mode=${mode}`]);
+    const chromium = await chromiumDriver(
+      lab.browserEnv,
+      [`--log-net-log=${file}`, `--net-log-capture-mode=${mode}`],
+      buildRecorder('chrome'),
+    );
     await chromium.visit(lab.urls['kerberos-ok']); // warm-up: the first Negotiate challenge fails (PLATFORM.md)
     if (mode === 'Default' && captureFixtures && browsers.includes('chromium')) await record(chromium, scenarios);
     else for (const id of scenarios) await chromium.visit(lab.urls[id], new URL(lab.urls[id]).hostname === 'legacy.lab.test');
@@ -50,7 +64,7 @@ try {
     console.log(`chromium NetLog (${mode}) written`);
   }
   if (browsers.includes('firefox')) {
-    const firefox = await firefoxDriver(lab.browserEnv);
+    const firefox = await firefoxDriver(lab.browserEnv, {}, buildRecorder('firefox'));
     await record(firefox, scenarios);
     await firefox.close();
   }

@@ -3,13 +3,19 @@
 import { browser } from '../shared/browser';
 import { fromRuntimePort, type RuntimePortLike } from '../shared/port';
 import { PROTOCOL_VERSION, isPanelPortMessage, isPanelRequest, type PanelResponse, tabOfPanelPort } from '../shared/protocol';
-import { onSettingsChanged } from '../shared/settings';
+import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { servePanelPort } from './panel-ports';
 import { CaptureService } from './capture-service';
+import { ExchangeStore } from './exchange-store';
+import { showBadge } from './badge';
 import { isChromium, watchWebRequests } from '../shared/webrequest-listeners';
 
 const startedAt = Date.now();
-const service = new CaptureService(isChromium ? 'chromium' : 'firefox');
+const service = new CaptureService(isChromium ? 'chromium' : 'firefox', {
+  store: new ExchangeStore(browser.storage.session),
+  showBadge,
+  loadSettings,
+});
 
 watchWebRequests((event) => service.enqueue(event), {
   relevant: (event) => service.mightMatter(event),
@@ -33,5 +39,6 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<PanelResponse>
     type: 'status',
     version: browser.runtime.getManifest().version,
     startedAt,
+    captureFailures: service.failures,
   });
 });

@@ -11,7 +11,7 @@ import { decodeInput } from '../core/token/input';
 import type { Problem } from '../core/result';
 import { diagnoseToken } from '../core/diagnosis/token';
 import { findingJson } from '../core/diagnosis/json';
-import { summarizeDecoded } from '../core/exchange/capture';
+import { summarizeDecoded } from '../core/token/summary';
 
 declare const __AUTHSCOPE_VERSION__: string;
 

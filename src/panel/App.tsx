@@ -16,21 +16,26 @@ const VIEWS = { live: 'Live capture', import: 'Import file', decoder: 'Token dec
 type ViewId = keyof typeof VIEWS;
 
 export function App() {
-  const [version, setVersion] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ version: string; captureFailures: number } | null>(null);
   const [view, setView] = useState<ViewId>(() => (new URLSearchParams(location.search).get('view') as ViewId | null) ?? 'live');
 
   useEffect(() => {
     browser.runtime
       .sendMessage(panelRequest('get-status'))
-      .then((reply: unknown) => setVersion(isPanelResponse(reply) ? reply.version : null))
-      .catch(() => setVersion(null));
+      .then((reply: unknown) => setStatus(isPanelResponse(reply) ? reply : null))
+      .catch(() => setStatus(null));
   }, []);
 
   return (
     <main class="panel">
       <header class="toolbar">
         <strong>AuthScope</strong>
-        <span class="muted">{version ? `v${version}` : 'background not reachable'}</span>
+        <span class="muted">{status ? `v${status.version}` : 'background not reachable'}</span>
+        {status && status.captureFailures > 0 && (
+          <span class="muted" role="note" title="Failed capture steps are counted and skipped; the worker's console has the errors">
+            {status.captureFailures} capture {status.captureFailures === 1 ? 'step' : 'steps'} failed
+          </span>
+        )}
         <nav role="tablist" aria-label="Views">
           {(Object.keys(VIEWS) as ViewId[]).map((id) => (
             <button key={id} role="tab" aria-selected={view === id} class={view === id ? 'selected' : ''} onClick={() => setView(id)}>

@@ -1,8 +1,9 @@
 // Typed, versioned messages between the extension's pages and its background. Every receive goes through a guard.
 import type { Exchange } from '../core/exchange/model';
+import { parseExchange } from '../core/exchange/validate';
 
 /** Bumped whenever a message shape changes incompatibly. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Name of the port a panel opens for its inspected tab. */
 export const panelPortName = (tabId: number) => `panel:${tabId}`;
@@ -24,6 +25,8 @@ export type PanelResponse = {
   version: string;
   /** When this background instance started (ms since epoch): a new value means the worker / event page restarted. */
   startedAt: number;
+  /** Capture steps that failed since then (a rejected storage write, a bad message): counted, never stalling. */
+  captureFailures: number;
 };
 
 /** Background → panel over the tab's port: the whole state, then one message per changed exchange. */
@@ -61,7 +64,8 @@ export function isPanelResponse(message: unknown): message is PanelResponse {
     hasEnvelope(message, 'authscope-background') &&
     message.type === 'status' &&
     typeof (message as { version?: unknown }).version === 'string' &&
-    typeof (message as { startedAt?: unknown }).startedAt === 'number'
+    typeof (message as { startedAt?: unknown }).startedAt === 'number' &&
+    typeof (message as { captureFailures?: unknown }).captureFailures === 'number'
   );
 }
 
@@ -72,20 +76,12 @@ export function isBackgroundPortMessage(message: unknown): message is Background
   return message.type === 'exchange' && typeof (message as { exchange?: unknown }).exchange === 'object';
 }
 
-/** Guard for port messages the background receives. */
+/** Guard for port messages the background receives: an adopted exchange is checked field by field, with size
+ *  limits (core/exchange/validate.ts); anything else is dropped. */
 export function isPanelPortMessage(message: unknown): message is PanelPortMessage {
   if (!hasEnvelope(message, 'authscope-panel')) return false;
   if (message.type === 'resync') return true;
-  const exchange = (message as { exchange?: unknown }).exchange as Partial<Exchange> | null | undefined;
-  return (
-    message.type === 'adopt' &&
-    typeof exchange === 'object' &&
-    exchange !== null &&
-    typeof exchange.id === 'string' &&
-    typeof exchange.requestId === 'string' &&
-    typeof exchange.tabId === 'number' &&
-    typeof exchange.url === 'string' &&
-    Array.isArray(exchange.legs) &&
-    exchange.done === true
-  );
+  if (message.type !== 'adopt') return false;
+  const exchange = parseExchange((message as { exchange?: unknown }).exchange);
+  return exchange !== null && exchange.done;
 }

@@ -4,11 +4,9 @@ import { browser } from './browser';
 export interface Settings {
   /** Keep raw tokens in memory (storage.session); off = only their decoded summaries are kept. */
   readonly keepRawTokens: boolean;
-  /** Keep the raw capture events of auth traffic (storage.session "trace"): for bug reports and test fixtures. */
-  readonly recordEvents: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { keepRawTokens: true, recordEvents: false };
+export const DEFAULT_SETTINGS: Settings = { keepRawTokens: true };
 
 const SETTINGS_KEY = 'settings';
 
@@ -16,7 +14,6 @@ function withDefaults(stored: unknown): Settings {
   const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
   return {
     keepRawTokens: typeof value.keepRawTokens === 'boolean' ? value.keepRawTokens : DEFAULT_SETTINGS.keepRawTokens,
-    recordEvents: typeof value.recordEvents === 'boolean' ? value.recordEvents : DEFAULT_SETTINGS.recordEvents,
   };
 }
 

@@ -3,7 +3,14 @@ import { servePanelPort, type ExchangeSource } from '../../src/background/panel-
 import type { Exchange } from '../../src/core/exchange/model';
 import { connectPanel, RECONNECT_DELAY_MS } from '../../src/panel/state/connection';
 import { type Port, createInMemoryPortPair } from '../../src/shared/port';
-import { type BackgroundPortMessage, type PanelPortMessage, isBackgroundPortMessage, isPanelPortMessage } from '../../src/shared/protocol';
+import {
+  type BackgroundPortMessage,
+  type PanelPortMessage,
+  PROTOCOL_VERSION,
+  isBackgroundPortMessage,
+  isPanelPortMessage,
+} from '../../src/shared/protocol';
+import { mainExchange, recordingOf } from '../helpers/recordings';
 
 const exchange = (id: string, tabId: number, finalStatus: number | null = null): Exchange =>
   ({
@@ -98,14 +105,17 @@ describe('panel port (in-memory transport)', () => {
     const world = fakeSource([]);
     const [panel, background] = createInMemoryPortPair<BackgroundPortMessage, PanelPortMessage>();
     servePanelPort(background, 3, world.source);
-    const adopt = (item: unknown) => ({ source: 'authscope-panel', protocol: 2, type: 'adopt', exchange: item as Exchange }) as const;
+    const adopt = (item: unknown) =>
+      ({ source: 'authscope-panel', protocol: PROTOCOL_VERSION, type: 'adopt', exchange: item as Exchange }) as const;
     panel.post(adopt(exchange('mine', 3, 200)));
     panel.post(adopt(exchange('other-tab', 4, 200)));
     await settle();
     expect(world.adopted.map((item) => item.id)).toEqual(['mine']);
-    // The runtime port's guard (fromRuntimePort) lets only finished, well-formed exchanges through.
-    expect(isPanelPortMessage(adopt(exchange('mine', 3, 200)))).toBe(true);
-    expect(isPanelPortMessage(adopt({ ...exchange('unfinished', 3), done: false }))).toBe(false);
+    // The runtime port's guard (fromRuntimePort) lets only finished exchanges through, checked field by field.
+    const recorded = { ...mainExchange(recordingOf('firefox', 'kerberos-ok')), tabId: 3 };
+    expect(isPanelPortMessage(adopt(recorded))).toBe(true);
+    expect(isPanelPortMessage(adopt({ ...recorded, done: false }))).toBe(false);
+    expect(isPanelPortMessage(adopt(exchange('partial', 3, 200)))).toBe(false);
     expect(isPanelPortMessage(adopt({ id: 'no-legs', tabId: 3, done: true }))).toBe(false);
     expect(isPanelPortMessage(adopt(null))).toBe(false);
   });

@@ -5,7 +5,14 @@ describe('status request and response guards', () => {
   it('accept the typed request and a full status answer', () => {
     expect(isPanelRequest(panelRequest('get-status'))).toBe(true);
     expect(
-      isPanelResponse({ source: 'authscope-background', protocol: PROTOCOL_VERSION, type: 'status', version: '0.1.0', startedAt: 1 }),
+      isPanelResponse({
+        source: 'authscope-background',
+        protocol: PROTOCOL_VERSION,
+        type: 'status',
+        version: '0.1.0',
+        startedAt: 1,
+        captureFailures: 0,
+      }),
     ).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 // Findings a lone token supports (a pasted header, `authscope decode`): its weaknesses and a Kerberos error's
 // meaning. Everything that needs the exchange around it (offers, statuses, legs) stays with the exchange rules.
-import type { TokenSummary } from '../exchange/model';
+import type { TokenSummary } from '../token/summary';
 import { TOKEN_ADVICE } from './advice';
 import type { Finding } from './finding';
 import { kerberosErrorVerdict } from './rules/kerberos-rejected';

@@ -2,8 +2,7 @@
 // persists what it returns; tests feed it recorded event streams.
 import { type AuthChallenge, parseChallenges, parseCredentials } from '../http/auth-header';
 import { isProblem, verdictsOf, worstSeverity } from '../diagnosis/verdicts';
-import { isWeakEtype } from '../kerberos/constants';
-import { type DecodedTokenText, decodeToken } from '../token/decode';
+import { type TokenSummary, summarizeToken } from '../token/summary';
 import {
   type BrowserFamily,
   type CaptureEvent,
@@ -12,12 +11,14 @@ import {
   type RequestHeadersEvent,
   type ResponseHeadersEvent,
   headerValue,
-  headerValues,
   headersFingerprint,
+  headersNamed,
   requestHeadBytes,
 } from './events';
-import type { AuthItem, Exchange, Leg, LegRequest, LegResponse, TokenSummary } from './model';
+import { MAX_CHALLENGES, MAX_PROMPTS, MAX_REDIRECTS, MAX_TOKEN_CHARS, boundedUrl, noted, withLeg } from './limits';
+import type { AuthItem, Exchange, LegRequest, LegResponse } from './model';
 import { withoutRawTokens } from './raw-tokens';
+import { SCHEME_NAME, carriesWindowsCredentials, isWindowsScheme } from './sanitize';
 import { summarizeExchange } from './summary';
 
 export interface CaptureOptions {
@@ -44,18 +45,20 @@ export interface CaptureSnapshot {
 
 const AUTH_STATUS = new Set([401, 407]);
 
-/** Cheap test run for every request-headers event: does it carry credentials? */
+/** Cheap test run for every request-headers event: does it carry Windows credentials? A site's own Bearer token,
+ *  Basic password or API key does not start an exchange (it is none of our business). */
 function carriesCredentials(headers: readonly Header[]): boolean {
   for (const header of headers) {
     const length = header.name.length;
-    if ((length === 13 || length === 19) && /^(proxy-)?authorization$/i.test(header.name)) return true;
+    if ((length === 13 || length === 19) && /^(proxy-)?authorization$/i.test(header.name) && carriesWindowsCredentials(header.value))
+      return true;
   }
   return false;
 }
 
-/** Cheap test run for every response-headers event: is it an authentication answer? */
-function isAuthResponse(statusCode: number, headers: readonly Header[]): boolean {
-  if (AUTH_STATUS.has(statusCode)) return true;
+/** Cheap test run for every response-headers event: is it an authentication answer (a challenge, or the
+ *  Persistent-Auth of an authenticated connection)? A 401 without a challenge is an application's own answer. */
+function isAuthResponse(headers: readonly Header[]): boolean {
   for (const header of headers) {
     const length = header.name.length;
     if ((length === 16 || length === 18 || length === 15) && /^(www-authenticate|proxy-authenticate|persistent-auth)$/i.test(header.name)) {
@@ -63,57 +66,6 @@ function isAuthResponse(statusCode: number, headers: readonly Header[]): boolean
     }
   }
   return false;
-}
-
-/** Decodes a token into its small summary; never throws. */
-export function summarizeToken(token: string): TokenSummary {
-  const result = decodeToken(token);
-  if (!result.ok) {
-    return {
-      kind: 'unknown',
-      mechanism: null,
-      byteLength: 0,
-      negState: null,
-      kerberosError: null,
-      spn: null,
-      realm: null,
-      ticketEtype: null,
-      weakEtype: false,
-      mutualRequired: null,
-      ntlmResponse: null,
-      ntlmUser: null,
-      ntlmWorkstation: null,
-      ntlmServer: null,
-      error: `${result.error.code}: ${result.error.message}`,
-    };
-  }
-  return summarizeDecoded(result.value);
-}
-
-/** The small summary of a decoded token. */
-export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
-  const decoded = text.token;
-  const kerberos = decoded.kerberos ?? decoded.spnego?.inner?.kerberos ?? null;
-  const ntlm = decoded.ntlm ?? decoded.spnego?.inner?.ntlm ?? null;
-  const apReq = kerberos?.message === 'ap-req' ? kerberos : null;
-  const ntlmUser = ntlm?.user ? (ntlm.domain ? `${ntlm.domain}\\${ntlm.user}` : ntlm.user) : null;
-  return {
-    kind: decoded.kind,
-    mechanism: decoded.mechanism,
-    byteLength: text.bytes.length,
-    negState: decoded.spnego?.negState ?? null,
-    kerberosError: kerberos?.errorName ?? null,
-    spn: apReq?.sname ?? null,
-    realm: kerberos?.realm ?? null,
-    ticketEtype: apReq?.ticketEtypeName ?? null,
-    weakEtype: apReq?.ticketEtype != null && isWeakEtype(apReq.ticketEtype),
-    mutualRequired: apReq?.mutualRequired ?? null,
-    ntlmResponse: ntlm?.messageType === 3 ? ntlm.responseVersion : null,
-    ntlmUser,
-    ntlmWorkstation: ntlm?.workstation || null,
-    ntlmServer: ntlm?.targetInfo?.dnsComputerName ?? ntlm?.targetInfo?.nbComputerName ?? null,
-    error: null,
-  };
 }
 
 export class Capture {
@@ -141,15 +93,14 @@ export class Capture {
       case 'request-headers':
         return this.active.has(event.requestId) || carriesCredentials(event.headers);
       case 'response-headers':
-        return this.active.has(event.requestId) || isAuthResponse(event.statusCode, event.headers);
+        return this.active.has(event.requestId) || isAuthResponse(event.headers);
       case 'auth-required':
         return true;
       case 'completed':
         // An authentication answer seen only at completion still counts: its earlier events may have been lost
         // to a stopped worker, and Chromium shows the final response only here.
         return (
-          this.active.has(event.requestId) ||
-          (event.headers !== undefined && event.url !== undefined && isAuthResponse(event.statusCode, event.headers))
+          this.active.has(event.requestId) || (event.headers !== undefined && event.url !== undefined && isAuthResponse(event.headers))
         );
       default:
         return this.active.has(event.requestId);
@@ -169,26 +120,33 @@ export class Capture {
         next = this.onResponse(current ?? this.start(event), event);
         break;
       case 'auth-required':
-        next = current
-          ? {
-              ...current,
-              prompts: [
-                ...current.prompts,
-                {
-                  time: event.time,
-                  scheme: event.scheme,
-                  realm: event.realm,
-                  challenger: `${event.challenger.host}:${event.challenger.port}`,
-                  isProxy: event.isProxy,
-                },
-              ],
-            }
-          : null;
+        next = !current
+          ? null
+          : current.prompts.length >= MAX_PROMPTS
+            ? noted(current, `more than ${MAX_PROMPTS} credential prompts; the later ones not kept`)
+            : {
+                ...current,
+                prompts: [
+                  ...current.prompts,
+                  {
+                    time: event.time,
+                    scheme: event.scheme,
+                    realm: event.realm,
+                    challenger: `${event.challenger.host}:${event.challenger.port}`,
+                    isProxy: event.isProxy,
+                  },
+                ],
+              };
         break;
       case 'redirect':
-        next = current
-          ? { ...current, redirects: [...current.redirects, { time: event.time, status: event.statusCode, to: event.redirectUrl }] }
-          : null;
+        next = !current
+          ? null
+          : current.redirects.length >= MAX_REDIRECTS
+            ? noted(current, `more than ${MAX_REDIRECTS} redirects; the later ones not kept`)
+            : {
+                ...current,
+                redirects: [...current.redirects, { time: event.time, status: event.statusCode, to: boundedUrl(event.redirectUrl).url }],
+              };
         break;
       case 'completed': {
         const started = current ?? this.startFromCompletion(event);
@@ -197,11 +155,11 @@ export class Capture {
           break;
         }
         const withFinal = current ? this.finalResponse(current, event) : this.onResponse(started, this.asResponse(started, event));
-        next = { ...withFinal, done: true, endedAt: event.time, finalStatus: event.statusCode };
+        next = { ...withFinal, done: true, endedAt: finiteTime(event.time), finalStatus: event.statusCode };
         break;
       }
       case 'error':
-        next = current ? { ...current, done: true, endedAt: event.time, error: event.error } : null;
+        next = current ? { ...current, done: true, endedAt: finiteTime(event.time), error: event.error.slice(0, 256) } : null;
         break;
     }
     if (!next) return null;
@@ -235,18 +193,19 @@ export class Capture {
   }
 
   private start(event: RequestHeadersEvent | ResponseHeadersEvent): Exchange {
-    return {
+    const { url, cut } = boundedUrl(event.url);
+    const exchange: Exchange = {
       id: `${this.options.browser}:${event.requestId}`,
       requestId: event.requestId,
       browser: this.options.browser,
-      url: event.url,
-      origin: originOf(event.url),
-      method: event.method,
+      url,
+      origin: originOf(url),
+      method: event.method.slice(0, 32),
       resourceType: event.resourceType,
       tabId: event.tabId,
       frameId: event.frameId,
-      initiator: event.initiator,
-      startedAt: event.time,
+      initiator: event.initiator === null ? null : boundedUrl(event.initiator).url,
+      startedAt: finiteTime(event.time),
       endedAt: null,
       legs: [],
       hiddenLegs: false,
@@ -257,14 +216,15 @@ export class Capture {
       preAuthenticated: false,
       done: false,
     };
+    return cut ? noted(exchange, `URL longer than ${url.length - 1} characters, cut`) : exchange;
   }
 
   private onRequest(exchange: Exchange, event: RequestHeadersEvent): Exchange {
     const request: LegRequest = {
-      time: event.time,
-      credentials: this.credentials(headerValue(event.headers, 'authorization')),
-      proxyCredentials: this.credentials(headerValue(event.headers, 'proxy-authorization')),
-      headBytes: requestHeadBytes(event.method, event.url, event.headers),
+      time: finiteTime(event.time),
+      credentials: this.credentials(headersNamed(event.headers, 'authorization')[0]),
+      proxyCredentials: this.credentials(headersNamed(event.headers, 'proxy-authorization')[0]),
+      headBytes: event.headBytes ?? requestHeadBytes(event.method, event.url, event.headers),
       visible: true,
     };
     const origin = this.originState(exchange.origin);
@@ -272,11 +232,11 @@ export class Capture {
     const preAuthenticated = exchange.preAuthenticated || (firstLeg && request.credentials !== null && !origin.challenged);
     const last = exchange.legs[exchange.legs.length - 1];
     // A new leg starts with each request; a repeated onSendHeaders for the same leg replaces it.
-    const legs =
+    const withRequest =
       last && last.response === null
-        ? [...exchange.legs.slice(0, -1), { request, response: null }]
-        : [...exchange.legs, { request, response: null }];
-    return { ...exchange, url: event.url, legs, preAuthenticated };
+        ? { ...exchange, legs: [...exchange.legs.slice(0, -1), { request, response: null }] }
+        : withLeg(exchange, { request, response: null });
+    return withNotes({ ...withRequest, preAuthenticated }, event.notes);
   }
 
   /** An exchange whose first event is its completion (earlier events not captured). */
@@ -315,6 +275,8 @@ export class Capture {
       statusCode: event.statusCode,
       statusLine: event.statusLine ?? '',
       headers: event.headers ?? [],
+      ...(event.fingerprint === undefined ? {} : { fingerprint: event.fingerprint }),
+      ...(event.notes ? { notes: event.notes } : {}),
     };
   }
 
@@ -326,62 +288,73 @@ export class Capture {
   private finalResponse(exchange: Exchange, event: CompletedEvent): Exchange {
     if (this.options.browser !== 'chromium' || !event.headers) return exchange;
     const last = exchange.legs[exchange.legs.length - 1]?.response;
-    if (last && last.fingerprint === headersFingerprint(event.statusCode, event.headers)) return exchange;
+    if (last && last.fingerprint === (event.fingerprint ?? headersFingerprint(event.statusCode, event.headers))) return exchange;
     return this.onResponse(exchange, this.asResponse(exchange, event));
   }
 
   private onResponse(exchange: Exchange, event: ResponseHeadersEvent): Exchange {
     const response: LegResponse = {
-      time: event.time,
+      time: finiteTime(event.time),
       status: event.statusCode,
-      statusLine: event.statusLine,
-      challenges: this.challenges(headerValues(event.headers, 'www-authenticate')),
-      proxyChallenges: this.challenges(headerValues(event.headers, 'proxy-authenticate')),
-      server: headerValue(event.headers, 'server'),
-      persistentAuth: headerValue(event.headers, 'persistent-auth'),
-      connection: headerValue(event.headers, 'connection'),
+      statusLine: event.statusLine.slice(0, 256),
+      challenges: this.challenges(headersNamed(event.headers, 'www-authenticate')),
+      proxyChallenges: this.challenges(headersNamed(event.headers, 'proxy-authenticate')),
+      server: plainHeader(event.headers, 'server'),
+      persistentAuth: plainHeader(event.headers, 'persistent-auth'),
+      connection: plainHeader(event.headers, 'connection'),
       proxyHints: ['via', 'proxy-connection', 'proxy-support'].flatMap((name) => {
-        const value = headerValue(event.headers, name);
+        const value = plainHeader(event.headers, name);
         return value === null ? [] : [`${name}: ${value}`];
       }),
-      fingerprint: headersFingerprint(event.statusCode, event.headers),
+      fingerprint: event.fingerprint ?? headersFingerprint(event.statusCode, event.headers),
     };
     if (AUTH_STATUS.has(event.statusCode)) this.originState(exchange.origin).challenged = true;
     const last = exchange.legs[exchange.legs.length - 1];
-    let legs: Leg[];
-    let hiddenLegs = exchange.hiddenLegs;
+    let next: Exchange;
     if (last && last.response === null) {
-      legs = [...exchange.legs.slice(0, -1), { request: last.request, response }];
+      next = { ...exchange, legs: [...exchange.legs.slice(0, -1), { request: last.request, response }] };
     } else if (!last) {
       // First thing seen is a response: its request carried no credentials (we would have kept it).
-      legs = [{ request: { time: null, credentials: null, proxyCredentials: null, headBytes: null, visible: false }, response }];
+      next = {
+        ...exchange,
+        legs: [{ request: { time: null, credentials: null, proxyCredentials: null, headBytes: null, visible: false }, response }],
+      };
     } else {
       // A response without a request in between: the browser sent a leg it did not report (Chromium).
-      hiddenLegs = true;
-      legs = [...exchange.legs, { request: null, response }];
+      next = { ...withLeg(exchange, { request: null, response }), hiddenLegs: true };
     }
-    return { ...exchange, legs, hiddenLegs };
+    return withNotes(next, event.notes);
   }
 
-  private credentials(value: string | null): AuthItem | null {
-    if (value === null) return null;
-    const [parsed] = parseCredentials(value).challenges;
-    return parsed ? this.authItem(parsed) : { scheme: value, kind: 'unknown', token: null, summary: null };
+  /** The credentials of one header: a Windows scheme's token (or its summary), another scheme's name alone, and
+   *  nothing for a value that is not "scheme [token]" (a bare API key is never kept). */
+  private credentials(header: Header | undefined): AuthItem | null {
+    if (!header) return null;
+    const [parsed] = parseCredentials(header.value ?? '').challenges;
+    if (!parsed || !SCHEME_NAME.test(parsed.scheme)) return null;
+    return this.authItem(parsed, header.tokenSummaries?.[0] ?? null);
   }
 
-  private challenges(values: readonly string[]): AuthItem[] {
-    return values.length === 0 ? [] : parseChallenges(values).challenges.map((challenge) => this.authItem(challenge));
+  private challenges(headers: readonly Header[]): AuthItem[] {
+    const items: AuthItem[] = [];
+    for (const header of headers) {
+      const parsed = parseChallenges(header.value ?? '').challenges.filter((challenge) => SCHEME_NAME.test(challenge.scheme));
+      parsed.forEach((challenge, index) => {
+        if (items.length < MAX_CHALLENGES) items.push(this.authItem(challenge, header.tokenSummaries?.[index] ?? null));
+      });
+    }
+    return items;
   }
 
-  private authItem(parsed: AuthChallenge): AuthItem {
-    const token = parsed.token68;
-    const decodable =
-      token !== null && (parsed.kind === 'negotiate' || parsed.kind === 'ntlm' || parsed.kind === 'kerberos' || parsed.kind === 'nego2');
+  /** Only Windows schemes keep a token and a decoded summary; for any other scheme the name alone is kept. */
+  private authItem(parsed: AuthChallenge, known: TokenSummary | null): AuthItem {
+    if (!isWindowsScheme(parsed.kind)) return { scheme: parsed.scheme, kind: parsed.kind, token: null, summary: null };
+    const token = parsed.token68 !== null && parsed.token68.length <= MAX_TOKEN_CHARS ? parsed.token68 : null;
     return {
       scheme: parsed.scheme,
       kind: parsed.kind,
       token: this.options.keepRawTokens ? token : null,
-      summary: decodable ? summarizeToken(token) : null,
+      summary: token !== null ? summarizeToken(token) : known,
     };
   }
 
@@ -402,6 +375,19 @@ export class Capture {
     if (summary.mechanism === 'ntlm') state.ntlm++;
     if (isProblem(worstSeverity(verdictsOf(exchange)))) state.failures++;
   }
+}
+
+/** A header we read as plain text (Server, Persistent-Auth …), bounded. */
+function plainHeader(headers: readonly Header[], name: string): string | null {
+  const value = headerValue(headers, name);
+  return value === null || value.length <= 1024 ? value : `${value.slice(0, 1024)}…`;
+}
+
+/** Times from files can be anything: a non-finite one counts as 0 (unknown) rather than poisoning sorts and dates. */
+const finiteTime = (time: number): number => (Number.isFinite(time) ? time : 0);
+
+function withNotes(exchange: Exchange, notes: readonly string[] | undefined): Exchange {
+  return (notes ?? []).reduce(noted, exchange);
 }
 
 function originOf(url: string): string {

@@ -1,12 +1,22 @@
 // Capture events: what the background's webRequest listeners hand to the core, browser-neutral and plain.
 // The shell converts Chromium / Firefox details into these; recorded streams of them are test fixtures.
 
+import type { TokenSummary } from '../token/summary';
+
 export type BrowserFamily = 'chromium' | 'firefox';
 
 /** One HTTP header as webRequest reports it. */
 export interface Header {
   readonly name: string;
   readonly value?: string;
+  /** With "Keep raw tokens" off, the decoded summaries of the tokens this auth header carried, aligned with its
+   *  schemes (null for a scheme without one); the value then holds the schemes alone (sanitize.ts). */
+  readonly tokenSummaries?: readonly (TokenSummary | null)[];
+}
+
+/** What capture dropped from an event (sanitize.ts), said on the exchange. */
+interface Noted {
+  readonly notes?: readonly string[];
 }
 
 interface RequestIdentity {
@@ -21,17 +31,21 @@ interface RequestIdentity {
 }
 
 /** onSendHeaders: the request headers of one leg as sent. */
-export interface RequestHeadersEvent extends RequestIdentity {
+export interface RequestHeadersEvent extends RequestIdentity, Noted {
   readonly type: 'request-headers';
   readonly headers: readonly Header[];
+  /** Size of the request head as sent, counted before the headers capture does not keep were dropped. */
+  readonly headBytes?: number;
 }
 
 /** onHeadersReceived: the response headers of one leg. */
-export interface ResponseHeadersEvent extends RequestIdentity {
+export interface ResponseHeadersEvent extends RequestIdentity, Noted {
   readonly type: 'response-headers';
   readonly statusCode: number;
   readonly statusLine: string;
   readonly headers: readonly Header[];
+  /** headersFingerprint of every header as received, before the ones capture does not keep were dropped. */
+  readonly fingerprint?: number;
 }
 
 /** onAuthRequired: the browser needs credentials it cannot supply itself (a prompt). */
@@ -54,13 +68,14 @@ export interface RedirectEvent {
 }
 
 /** onCompleted: the final response. Chromium reports the final response's headers only here (PLATFORM.md). */
-export interface CompletedEvent extends Partial<Omit<RequestIdentity, 'requestId' | 'time'>> {
+export interface CompletedEvent extends Partial<Omit<RequestIdentity, 'requestId' | 'time'>>, Noted {
   readonly type: 'completed';
   readonly requestId: string;
   readonly time: number;
   readonly statusCode: number;
   readonly statusLine?: string;
   readonly headers?: readonly Header[];
+  readonly fingerprint?: number;
 }
 
 export interface ErrorEvent {
@@ -76,6 +91,11 @@ export type CaptureEvent = RequestHeadersEvent | ResponseHeadersEvent | AuthRequ
 export function headerValue(headers: readonly Header[], name: string): string | null {
   for (const header of headers) if (header.name.length === name.length && header.name.toLowerCase() === name) return header.value ?? '';
   return null;
+}
+
+/** Every header with this (lower-case) name. */
+export function headersNamed(headers: readonly Header[], name: string): Header[] {
+  return headers.filter((header) => header.name.length === name.length && header.name.toLowerCase() === name);
 }
 
 /** Values of every header with this (lower-case) name; Firefox joins repeats with "\n" inside one value. */

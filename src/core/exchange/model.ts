@@ -1,9 +1,10 @@
 // The exchange model: one exchange per request (requestId), across auth restarts and redirects, with its legs.
 // Built by capture.ts from capture events; the same shape will come from NetLog and HAR import.
 import type { AuthSchemeKind } from '../http/auth-header';
-import type { Mechanism } from '../gssapi/oids';
-import type { TokenKind } from '../token/decode';
+import type { TokenSummary } from '../token/summary';
 import type { BrowserFamily } from './events';
+
+export type { TokenSummary };
 
 /** One fact a finding or an inference rests on, pointing at where it was read. Never a raw token. */
 export interface Evidence {
@@ -13,35 +14,6 @@ export interface Evidence {
   /** Header, token field or event name, e.g. "WWW-Authenticate", "AP-REQ sname", "AUTH_HANDLER_CREATE_RESULT". */
   readonly name: string;
   readonly value: string;
-}
-
-/** What a decoded token says, kept small so thousands of exchanges stay cheap to store. */
-export interface TokenSummary {
-  readonly kind: TokenKind;
-  readonly mechanism: Mechanism | null;
-  readonly byteLength: number;
-  /** SPNEGO negState of a server answer. */
-  readonly negState: string | null;
-  /** Kerberos error name (KRB-ERROR inside the answer), e.g. KRB_AP_ERR_BADKEYVER. */
-  readonly kerberosError: string | null;
-  /** The SPN a Kerberos AP-REQ was issued for, e.g. HTTP/intranet.lab.test. */
-  readonly spn: string | null;
-  /** Kerberos realm of the ticket (AP-REQ) or of the error. */
-  readonly realm: string | null;
-  /** Encryption type of the service ticket, by name (e.g. aes256-cts-hmac-sha1-96, rc4-hmac). */
-  readonly ticketEtype: string | null;
-  /** RC4 / DES ticket encryption (RFC 6649, RFC 8429). */
-  readonly weakEtype: boolean;
-  /** AP-REQ ap-options mutual-required: the client asked the server to prove itself (AP-REP). */
-  readonly mutualRequired: boolean | null;
-  /** NTLM AUTHENTICATE response kind: NTLMv2, NTLMv1 (or LM), or anonymous (empty responses). */
-  readonly ntlmResponse: 'v1' | 'v2' | 'anonymous' | null;
-  /** NTLM identities: the user's domain\user and workstation (AUTHENTICATE), the server's name (CHALLENGE). */
-  readonly ntlmUser: string | null;
-  readonly ntlmWorkstation: string | null;
-  readonly ntlmServer: string | null;
-  /** Why the token could not be decoded, when it could not. */
-  readonly error: string | null;
 }
 
 /** A challenge offered (WWW-Authenticate / Proxy-Authenticate) or credentials sent (Authorization). */
@@ -167,4 +139,8 @@ export interface Exchange {
   readonly recoveredByPanel?: boolean;
   /** The browser's auth-library events, from a NetLog. */
   readonly authLibrary?: AuthLibraryFacts | null;
+  /** What capture did not keep, in words (a hostile header cut, raw tokens dropped to fit the store). */
+  readonly truncated?: readonly string[];
+  /** Legs dropped from the middle of a very long exchange (a loop): the first and the latest are kept. */
+  readonly droppedLegs?: number;
 }

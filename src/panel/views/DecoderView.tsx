@@ -1,7 +1,7 @@
 // Paste a token or a whole auth header: the decoded tree, decode problems, and the findings a lone token supports.
 import { useMemo, useState } from 'preact/hooks';
 import { diagnoseToken } from '../../core/diagnosis/token';
-import { summarizeDecoded } from '../../core/exchange/capture';
+import { summarizeDecoded } from '../../core/token/summary';
 import { tokenTree } from '../../core/report/token-tree';
 import { decodeInput } from '../../core/token/input';
 import { FindingView } from '../components/FindingView';

@@ -12,7 +12,7 @@ import type { AuthItem, AuthLibraryFacts, Exchange, Leg } from '../../../src/cor
 import { summarizeExchange } from '../../../src/core/exchange/summary';
 import { decodeBase64 } from '../../../src/core/bytes/base64';
 import { decodeToken } from '../../../src/core/token/decode';
-import { summarizeToken } from '../../../src/core/exchange/capture';
+import { summarizeToken } from '../../../src/core/token/summary';
 import { OID_KRB5, OID_NTLMSSP } from '../../../src/core/gssapi/oids';
 import { base64 } from '../../helpers/fixtures';
 import { ctx, enumerated, oid, seq } from '../../helpers/der';

@@ -87,10 +87,11 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-/** Firefox ESR over WebDriver BiDi with dist/firefox installed as a temporary add-on. */
+/** Firefox ESR over WebDriver BiDi with dist/firefox (or another build) installed as a temporary add-on. */
 export async function launchFirefoxWithExtension(
   prefs: Record<string, unknown> = {},
   env: Readonly<Record<string, string>> = {},
+  extensionDir = 'dist/firefox',
 ): Promise<FirefoxWithExtension> {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -102,7 +103,7 @@ export async function launchFirefoxWithExtension(
     env: { ...process.env, ...env },
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_GECKO_ID]: uuid }), ...prefs },
   });
-  await browser.installExtension(resolve('dist/firefox'));
+  await browser.installExtension(resolve(extensionDir));
   return { browser, baseUrl: `moz-extension://${uuid}`, close: () => browser.close() };
 }
 

@@ -36,6 +36,7 @@ export interface BrowserDriver {
   visit(url: string, answerPrompts?: boolean): Promise<void>;
   /** Every tab's exchanges and badge, read inside an extension page. */
   tabs(): Promise<TabCapture[]>;
+  /** The events the lab recorder build kept (tools/record); empty for AuthScope itself. */
   trace(): Promise<CaptureEvent[]>;
   /** When the background now running started: a new value means the worker / event page was restarted. */
   backgroundStartedAt(): Promise<number>;
@@ -157,10 +158,6 @@ const READ_DISK_STORAGE = async () => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   return { local: await api.storage.local.get(null), sync: await api.storage.sync.get(null).catch(() => ({})) };
 };
-const ENABLE_RECORDING = async () => {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  await api.storage.local.set({ settings: { recordEvents: true, keepRawTokens: true } });
-};
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
 
@@ -177,7 +174,6 @@ export async function chromiumDriver(
   });
   const extensionPage = await chromium.context.newPage();
   await extensionPage.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);
-  await extensionPage.evaluate(ENABLE_RECORDING);
   return {
     name: 'chromium',
     async visit(url) {
@@ -258,10 +254,13 @@ export async function chromiumDriver(
   };
 }
 
-export async function firefoxDriver(env: Readonly<Record<string, string>>, prefs: Record<string, unknown> = {}): Promise<BrowserDriver> {
-  const firefox = await launchFirefoxWithExtension({ ...FIREFOX_AUTH_PREFS, ...prefs }, env);
+export async function firefoxDriver(
+  env: Readonly<Record<string, string>>,
+  prefs: Record<string, unknown> = {},
+  extensionDir?: string,
+): Promise<BrowserDriver> {
+  const firefox = await launchFirefoxWithExtension({ ...FIREFOX_AUTH_PREFS, ...prefs }, env, extensionDir);
   const extensionPage = await openFirefoxExtensionPage(firefox, '/src/panel/panel.html');
-  await extensionPage.evaluate(ENABLE_RECORDING);
   return {
     name: 'firefox',
     async visit(url, answerPrompts = false) {

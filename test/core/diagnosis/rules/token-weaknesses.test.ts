@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseExchange } from '../../../../src/core/diagnosis/engine';
 import { tokenWeaknesses } from '../../../../src/core/diagnosis/rules/token-weaknesses';
-import { summarizeToken } from '../../../../src/core/exchange/capture';
+import { summarizeToken } from '../../../../src/core/token/summary';
 import { base64, labToken } from '../../../helpers/fixtures';
 import { syntheticExchange } from '../../../helpers/recordings';
 import { kerberosApReq, ntlmAuthenticate } from '../../../helpers/tokens';

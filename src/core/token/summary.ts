@@ -1,0 +1,85 @@
+// A decoded token's small summary: what capture, the rules and the reports keep of a token (thousands of exchanges
+// stay cheap to store), the same for a live token, an imported one and one pasted into the decoder.
+import type { Mechanism } from '../gssapi/oids';
+import { isWeakEtype } from '../kerberos/constants';
+import { type DecodedTokenText, type TokenKind, decodeToken } from './decode';
+
+/** What a decoded token says, kept small so thousands of exchanges stay cheap to store. */
+export interface TokenSummary {
+  readonly kind: TokenKind;
+  readonly mechanism: Mechanism | null;
+  readonly byteLength: number;
+  /** SPNEGO negState of a server answer. */
+  readonly negState: string | null;
+  /** Kerberos error name (KRB-ERROR inside the answer), e.g. KRB_AP_ERR_BADKEYVER. */
+  readonly kerberosError: string | null;
+  /** The SPN a Kerberos AP-REQ was issued for, e.g. HTTP/intranet.lab.test. */
+  readonly spn: string | null;
+  /** Kerberos realm of the ticket (AP-REQ) or of the error. */
+  readonly realm: string | null;
+  /** Encryption type of the service ticket, by name (e.g. aes256-cts-hmac-sha1-96, rc4-hmac). */
+  readonly ticketEtype: string | null;
+  /** RC4 / DES ticket encryption (RFC 6649, RFC 8429). */
+  readonly weakEtype: boolean;
+  /** AP-REQ ap-options mutual-required: the client asked the server to prove itself (AP-REP). */
+  readonly mutualRequired: boolean | null;
+  /** NTLM AUTHENTICATE response kind: NTLMv2, NTLMv1 (or LM), or anonymous (empty responses). */
+  readonly ntlmResponse: 'v1' | 'v2' | 'anonymous' | null;
+  /** NTLM identities: the user's domain\user and workstation (AUTHENTICATE), the server's name (CHALLENGE). */
+  readonly ntlmUser: string | null;
+  readonly ntlmWorkstation: string | null;
+  readonly ntlmServer: string | null;
+  /** Why the token could not be decoded, when it could not. */
+  readonly error: string | null;
+}
+
+/** Decodes a token into its small summary; never throws. */
+export function summarizeToken(token: string): TokenSummary {
+  const result = decodeToken(token);
+  if (!result.ok) {
+    return {
+      kind: 'unknown',
+      mechanism: null,
+      byteLength: 0,
+      negState: null,
+      kerberosError: null,
+      spn: null,
+      realm: null,
+      ticketEtype: null,
+      weakEtype: false,
+      mutualRequired: null,
+      ntlmResponse: null,
+      ntlmUser: null,
+      ntlmWorkstation: null,
+      ntlmServer: null,
+      error: `${result.error.code}: ${result.error.message}`,
+    };
+  }
+  return summarizeDecoded(result.value);
+}
+
+/** The small summary of a decoded token. */
+export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
+  const decoded = text.token;
+  const kerberos = decoded.kerberos ?? decoded.spnego?.inner?.kerberos ?? null;
+  const ntlm = decoded.ntlm ?? decoded.spnego?.inner?.ntlm ?? null;
+  const apReq = kerberos?.message === 'ap-req' ? kerberos : null;
+  const ntlmUser = ntlm?.user ? (ntlm.domain ? `${ntlm.domain}\\${ntlm.user}` : ntlm.user) : null;
+  return {
+    kind: decoded.kind,
+    mechanism: decoded.mechanism,
+    byteLength: text.bytes.length,
+    negState: decoded.spnego?.negState ?? null,
+    kerberosError: kerberos?.errorName ?? null,
+    spn: apReq?.sname ?? null,
+    realm: kerberos?.realm ?? null,
+    ticketEtype: apReq?.ticketEtypeName ?? null,
+    weakEtype: apReq?.ticketEtype != null && isWeakEtype(apReq.ticketEtype),
+    mutualRequired: apReq?.mutualRequired ?? null,
+    ntlmResponse: ntlm?.messageType === 3 ? ntlm.responseVersion : null,
+    ntlmUser,
+    ntlmWorkstation: ntlm?.workstation || null,
+    ntlmServer: ntlm?.targetInfo?.dnsComputerName ?? ntlm?.targetInfo?.nbComputerName ?? null,
+    error: null,
+  };
+}
