@@ -1,9 +1,12 @@
 // `authscope` command line: a thin shell over src/core. `decode` prints a token as a tree or as stable JSON.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { NetLogImport, detectFormat, importText } from '../core/import/analyze';
-import { analysisJson } from '../core/report/analysis-json';
+import { FileImport, type ImportedSession } from '../core/import/analyze';
+import { analysisJsonLines } from '../core/report/analysis-json';
+import { dedupeFindings, diagnoseExchange } from '../core/diagnosis/engine';
+import { statusChain } from '../core/diagnosis/evidence';
 import { mechanismText } from '../core/report/mechanism-text';
+import { visibleControls as shown } from '../core/report/escape';
 import { summarizeExchange } from '../core/exchange/summary';
 import { tokenTree, renderTree } from '../core/report/token-tree';
 import { tokenResultJson } from '../core/token/json';
@@ -75,17 +78,17 @@ export function run(args: readonly string[], io: CliIo): number {
       ),
     );
   if (!result.ok) {
-    io.err(`authscope: not decodable: ${result.error.message} (${result.error.code} at offset ${result.error.offset})`);
+    io.err(`authscope: not decodable: ${shown(result.error.message)} (${result.error.code} at offset ${result.error.offset})`);
     return 2;
   }
   if (!json) {
     io.out(renderTree(tokenTree(result.value.token)));
     const warnings: readonly Problem[] = [...decoded.inputWarnings, ...result.warnings];
-    for (const warning of warnings) io.out(`warning: ${warning.message} (${warning.code} at offset ${warning.offset})`);
-    for (const finding of findings)
-      io.out(
-        `finding: [${finding.severity}] ${finding.id}: ${finding.title}\n  ${finding.explanation}\n  fix: ${finding.fixes.map((fix) => fix.text).join(' / ')}`,
-      );
+    for (const warning of warnings) io.out(`warning: ${shown(warning.message)} (${warning.code} at offset ${warning.offset})`);
+    for (const finding of findings) {
+      io.out(`finding: [${finding.severity}] ${finding.id}: ${shown(finding.title)}\n  ${shown(finding.explanation)}`);
+      if (finding.fixes.length > 0) io.out(`  fix: ${finding.fixes.map((fix) => shown(fix.text)).join(' / ')}`);
+    }
   }
   return 0;
 }
@@ -99,56 +102,48 @@ function analyze(args: readonly string[], io: CliIo): number {
     io.err(unknownFlag ? `authscope analyze: unknown option ${unknownFlag}` : `authscope analyze: give one file (or -)\n\n${USAGE}`);
     return 1;
   }
-  let imported: ReturnType<typeof importText>;
+  const path = operands[0] as string;
+  const file = new FileImport();
   try {
-    imported = importChunks(io.chunks(operands[0] as string));
+    for (const chunk of io.chunks(path)) file.push(chunk);
   } catch (error) {
-    io.err(`authscope: cannot read ${operands[0]}: ${error instanceof Error ? error.message : String(error)}`);
+    // The file itself could not be read (missing, a directory, no permission): a usage problem, exit 1.
+    io.err(`authscope: cannot read ${shown(path)}: ${shown(error instanceof Error ? error.message : String(error))}`);
     return 1;
   }
+  const imported = file.finish();
   if (!imported.ok) {
-    io.err(`authscope: ${imported.error.message} (${imported.error.code})`);
+    io.err(`authscope: ${shown(path)}: ${shown(imported.error.message)} (${imported.error.code})`);
     return 2;
   }
-  for (const warning of imported.warnings) io.err(`warning: ${warning.message} (${warning.code})`);
-  const result = analysisJson(imported.value, { includeTokens });
-  if (json) {
-    io.out(JSON.stringify(result, null, 2));
-    return 0;
+  for (const warning of imported.warnings) io.err(`warning: ${shown(warning.message)} (${warning.code})`);
+  try {
+    if (json) for (const line of analysisJsonLines(imported.value, { includeTokens })) io.out(line);
+    else printAnalysis(imported.value, io);
+  } catch (error) {
+    io.err(
+      `authscope: ${shown(path)}: the analysis failed: ${shown(error instanceof Error ? error.message : String(error))} (internal-error)`,
+    );
+    return 2;
   }
-  io.out(
-    `${result.source}${result.browser ? ` from ${result.browser}` : ''}: ${result.exchanges.length} exchanges, ${result.findings.length} distinct findings`,
-  );
-  result.exchanges.forEach((exchange, index) => {
-    const source = imported.value.exchanges[index];
-    io.out(`\n${exchange.method} ${exchange.url}  ${exchange.legs.map((leg) => leg.status ?? '…').join(' → ')}  ${exchange.outcome}`);
-    if (source) io.out(`  mechanism: ${mechanismText(summarizeExchange(source).mechanismReading)}`);
-    for (const finding of exchange.findings) io.out(`  [${finding.severity}] ${finding.id}: ${finding.title}`);
-  });
-  if (result.source === 'iis-log')
-    for (const finding of result.findings) io.out(`[${finding.severity}] ${finding.id}: ${finding.title} — ${finding.url}`);
   return 0;
 }
 
-/** NetLogs stream through the line reader; HAR and IIS logs are read whole. */
-function importChunks(chunks: Iterable<string>): ReturnType<typeof importText> {
-  let head = '';
-  let netlog: NetLogImport | null = null;
-  const held: string[] = [];
-  for (const chunk of chunks) {
-    if (netlog) {
-      netlog.push(chunk);
-      continue;
-    }
-    head += chunk;
-    held.push(chunk);
-    if (head.length >= 4096 && detectFormat(head) === 'netlog') {
-      netlog = new NetLogImport();
-      for (const piece of held) netlog.push(piece);
-      held.length = 0;
-    }
-  }
-  return netlog ? netlog.finish() : importText(held.join(''));
+/** The text report: one block per exchange (its legs, outcome, mechanism and findings), IIS stories last. */
+function printAnalysis(session: ImportedSession, io: CliIo): void {
+  const findings = session.exchanges.map((exchange) => diagnoseExchange(exchange));
+  const distinct = dedupeFindings([...findings.flat(), ...session.findings]);
+  io.out(
+    `${session.source}${session.browser ? ` from ${shown(session.browser)}` : ''}: ${session.exchanges.length} exchanges, ${distinct.length} distinct findings`,
+  );
+  session.exchanges.forEach((exchange, index) => {
+    const summary = summarizeExchange(exchange);
+    io.out(`\n${shown(exchange.method)} ${shown(exchange.url)}  ${shown(statusChain(exchange))}  ${summary.outcome}`);
+    io.out(`  mechanism: ${shown(mechanismText(summary.mechanismReading))}`);
+    for (const finding of findings[index] ?? []) io.out(`  [${finding.severity}] ${finding.id}: ${shown(finding.title)}`);
+  });
+  for (const finding of session.findings)
+    io.out(`[${finding.severity}] ${finding.id}: ${shown(finding.title)} — ${shown(finding.url ?? '')}`);
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '');

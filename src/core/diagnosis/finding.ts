@@ -47,8 +47,10 @@ export interface PlatformSetting {
 
 export interface Fix {
   readonly text: string;
-  /** Commands to run as shown (setspn, klist, ...). */
+  /** Commands to run as shown (setspn, klist, ...); every name in them passed the strict host / SPN grammar. */
   readonly commands?: readonly string[];
+  /** Why some commands are missing (a name from the capture failed the grammar). */
+  readonly withheld?: string;
   readonly settings?: readonly PlatformSetting[];
 }
 

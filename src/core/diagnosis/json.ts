@@ -11,6 +11,8 @@ export interface FindingJson {
   readonly fixes: readonly {
     readonly text: string;
     readonly commands: readonly string[];
+    /** Why some commands are not offered (a name from the capture failed the host / SPN grammar); null if none. */
+    readonly withheld: string | null;
     readonly settings: readonly { platform: string; how: string; value: string }[];
   }[];
   readonly missing: string | null;
@@ -27,6 +29,7 @@ export function findingJson(finding: Finding): FindingJson {
     fixes: finding.fixes.map((fix) => ({
       text: fix.text,
       commands: [...(fix.commands ?? [])],
+      withheld: fix.withheld ?? null,
       settings: (fix.settings ?? []).map(({ platform, how, value }) => ({ platform, how, value })),
     })),
     missing: finding.missing,

@@ -1,6 +1,7 @@
 // Browser policies and prefs that decide Integrated Authentication, as ready-to-copy settings per platform.
 // Chromium policy names and types: https://chromeenterprise.google/policies/ (Edge reads the same names);
 // Firefox prefs: network.negotiate-auth.* / network.automatic-ntlm-auth.* (about:config).
+import { isCommandSafeName } from './advice/command';
 import type { PlatformSetting } from './finding';
 
 export type ChromiumPolicy =
@@ -75,11 +76,13 @@ export function firefoxDomainFor(host: string): string {
   return allowlistPatternFor(host).replace(/^\*\./, '.');
 }
 
-/** Trust `host`'s domain for ambient credentials: the Chromium policy and the given Firefox URI-list prefs. */
+/** Trust `host`'s domain for ambient credentials: the Chromium policy and the given Firefox URI-list prefs. None for
+ *  a host that is not a plain host name (the settings are pasted into registries and shells). */
 export function allowlistSettings(
   host: string,
   prefs: readonly FirefoxPref[] = ['network.negotiate-auth.trusted-uris'],
 ): PlatformSetting[] {
+  if (!isCommandSafeName(host)) return [];
   return [
     ...chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)),
     ...prefs.flatMap((pref) => firefoxPref(pref, firefoxDomainFor(host))),

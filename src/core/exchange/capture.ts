@@ -15,7 +15,7 @@ import {
   headersNamed,
   requestHeadBytes,
 } from './events';
-import { MAX_CHALLENGES, MAX_PROMPTS, MAX_REDIRECTS, MAX_TOKEN_CHARS, boundedUrl, noted, withLeg } from './limits';
+import { MAX_CHALLENGES, MAX_PROMPTS, MAX_REDIRECTS, MAX_TOKEN_CHARS, boundedUrl, finiteTime, noted, withLeg } from './limits';
 import type { AuthItem, Exchange, LegRequest, LegResponse } from './model';
 import { withoutRawTokens } from './raw-tokens';
 import { SCHEME_NAME, carriesWindowsCredentials, isWindowsScheme } from './sanitize';
@@ -382,9 +382,6 @@ function plainHeader(headers: readonly Header[], name: string): string | null {
   const value = headerValue(headers, name);
   return value === null || value.length <= 1024 ? value : `${value.slice(0, 1024)}…`;
 }
-
-/** Times from files can be anything: a non-finite one counts as 0 (unknown) rather than poisoning sorts and dates. */
-const finiteTime = (time: number): number => (Number.isFinite(time) ? time : 0);
 
 function withNotes(exchange: Exchange, notes: readonly string[] | undefined): Exchange {
   return (notes ?? []).reduce(noted, exchange);

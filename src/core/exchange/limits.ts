@@ -74,3 +74,15 @@ export function fitForStorage(exchange: Exchange, maxChars = MAX_EXCHANGE_JSON_C
   }
   return fitted;
 }
+
+/** What capture did not keep of an exchange, in words (empty when it kept everything). */
+export function notKept(exchange: Exchange): string[] {
+  const dropped = exchange.droppedLegs
+    ? [`${exchange.droppedLegs} legs from the middle of this exchange were dropped (the first ${KEPT_FIRST_LEGS} and the latest are kept)`]
+    : [];
+  return [...(exchange.truncated ?? []), ...dropped];
+}
+
+/** Times from files can be anything: one that is not a finite number counts as 0 (unknown) rather than poisoning
+ *  sorts and dates. */
+export const finiteTime = (time: number): number => (Number.isFinite(time) ? time : 0);

@@ -64,8 +64,9 @@ function computeSummary(exchange: Exchange): ExchangeSummary {
   const challenged = offered.length > 0;
   let outcome: Outcome;
   if (finalStatus === null) outcome = 'unknown';
-  // Chromium hides the legs it answers with its own token: a 400 right after a hidden leg is the token's.
-  else if (finalStatus === 400 && (credentialsSeen || exchange.hiddenLegs)) outcome = 'header-too-large';
+  // Chromium hides the legs it answers with its own token: a 400 right after a hidden leg is the token's. http.sys
+  // answers 400 (Request Header too long), other servers 431 (RFC 6585 §5).
+  else if ((finalStatus === 400 || finalStatus === 431) && (credentialsSeen || exchange.hiddenLegs)) outcome = 'header-too-large';
   else if (finalStatus === 401 || finalStatus === 407) {
     // A final 401 with a bare challenge and no sign of credentials means no usable token was sent (PLATFORM.md).
     if (rejectedAfterCredentials >= LOOP_THRESHOLD || exchange.prompts.length >= LOOP_THRESHOLD) outcome = 'loop';

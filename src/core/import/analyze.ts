@@ -54,8 +54,101 @@ export class NetLogImport {
   }
 }
 
+/** Leading whitespace a real file never has this much of: past it, the file is not a known format. */
+export const MAX_LEADING_WHITESPACE = 1024 * 1024;
+/** HAR files and IIS logs are read whole; past this size they are refused with a clear message. */
+export const MAX_WHOLE_FILE_CHARS = 256 * 1024 * 1024;
+/** Characters of a file's head that decide its format. */
+const HEAD_CHARS = 4096;
+
+/**
+ * A file of any format, pushed in chunks as it is read (the CLI and the panel's import share it): the format is
+ * decided from a bounded head after leading whitespace, a NetLog streams through its reader, a HAR or IIS log is held
+ * whole up to MAX_WHOLE_FILE_CHARS. Never throws: an importer failure becomes an error result.
+ */
+export class FileImport {
+  private head = '';
+  private skipped = 0;
+  private held: string[] = [];
+  private heldChars = 0;
+  private netlog: NetLogImport | null = null;
+  private refused: Result<ImportedSession> | null = null;
+
+  push(chunk: string): void {
+    if (this.refused) return;
+    try {
+      if (this.netlog) {
+        this.netlog.push(chunk);
+        return;
+      }
+      let text = chunk;
+      if (this.head.length === 0 && this.held.length === 0) {
+        const start = text.search(/[^\s\uFEFF]/);
+        this.skipped += start < 0 ? text.length : start;
+        if (this.skipped > MAX_LEADING_WHITESPACE) {
+          this.refused = fail(
+            'unknown-format',
+            `not a known format: the file starts with more than ${MAX_LEADING_WHITESPACE} whitespace characters`,
+            0,
+          );
+          return;
+        }
+        if (start < 0) return;
+        text = text.slice(start);
+      }
+      if (this.head.length < HEAD_CHARS) this.head += text.slice(0, HEAD_CHARS - this.head.length);
+      this.held.push(text);
+      this.heldChars += text.length;
+      if (this.head.length >= HEAD_CHARS && detectFormat(this.head) === 'netlog') this.startNetLog();
+      else if (this.heldChars > MAX_WHOLE_FILE_CHARS) {
+        this.refused = fail(
+          'file-too-large',
+          `larger than ${MAX_WHOLE_FILE_CHARS / 1024 / 1024} MB: HAR files and IIS logs are read whole; split it`,
+          0,
+        );
+        this.held = [];
+      }
+    } catch (error) {
+      this.refused = importerFailure(error);
+    }
+  }
+
+  /** Characters read so far, leading whitespace included (for progress). */
+  get charactersRead(): number {
+    return this.skipped + this.heldChars + (this.netlog?.charactersRead ?? 0);
+  }
+
+  finish(): Result<ImportedSession> {
+    if (this.refused) return this.refused;
+    try {
+      if (!this.netlog && detectFormat(this.head) === 'netlog') this.startNetLog();
+      if (this.netlog) return this.netlog.finish();
+      const text = this.held.join('');
+      this.held = [];
+      return importText(text);
+    } catch (error) {
+      return importerFailure(error);
+    }
+  }
+
+  private startNetLog(): void {
+    this.netlog = new NetLogImport();
+    for (const piece of this.held) this.netlog.push(piece);
+    this.held = [];
+    this.heldChars = 0;
+  }
+}
+
+/** An importer's own failure, as a one-line error (it is our bug or a file we do not handle, never a crash). */
+function importerFailure(error: unknown): Result<ImportedSession> {
+  const message = error instanceof Error ? error.message : String(error);
+  return fail('import-failed', `the file could not be analyzed: ${message.split('\n')[0]}`, 0);
+}
+
 /** Imports a whole file's text (HAR and IIS logs; NetLogs too when small enough to hold). */
-export function importText(text: string): Result<ImportedSession> {
+export function importText(raw: string): Result<ImportedSession> {
+  // A byte-order mark (Notepad and .NET write one) is not part of the content.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   const format = detectFormat(text.slice(0, 4096));
   if (format === 'netlog') {
     const netlog = new NetLogImport();

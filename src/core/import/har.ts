@@ -55,7 +55,7 @@ export function importHar(har: unknown): Result<HarImport> {
     const method = typeof entry.request?.method === 'string' ? entry.request.method : 'GET';
     const key = `${method} ${url}`;
     const requestHeaders = headers(entry.request?.headers);
-    const status = Number(entry.response?.status ?? 0);
+    const status = Number(entry.response?.status ?? 0) || 0;
     // A retry of a challenged request with credentials is the next leg of the same exchange (Fiddler).
     const continues =
       previous !== null && previous.key === key && (previous.status === 401 || previous.status === 407) && hasAuthorization(requestHeaders);
@@ -82,11 +82,12 @@ export function importHar(har: unknown): Result<HarImport> {
     previous = { key, status, id };
   });
   for (const [id, exchange] of latest) {
+    // The final status is the last leg's answer (a lone 401, a rejection, a 431), never a placeholder.
     const done = capture.apply({
       type: 'completed',
       requestId: exchange.requestId,
-      time: exchange.startedAt,
-      statusCode: exchange.finalStatus ?? 0,
+      time: exchange.legs.at(-1)?.response?.time ?? exchange.startedAt,
+      statusCode: exchange.legs.at(-1)?.response?.status ?? 0,
     });
     if (done) latest.set(id, done);
   }

@@ -4,6 +4,7 @@
 // through the same Capture as live events, so imported exchanges get the same summaries and findings.
 // Event and source type numbers are read from the file's own constants: they change between Chromium versions.
 import { Capture } from '../exchange/capture';
+import { KEPT_FIRST_LEGS, finiteTime } from '../exchange/limits';
 import type { CaptureEvent, Header } from '../exchange/events';
 import { oidOfBase64Content } from '../gssapi/oids';
 import { authSchemeKind } from '../http/auth-header';
@@ -84,7 +85,7 @@ export class NetLogExchanges {
         .map(([name, value]) => [value, name]),
     );
     this.urlRequestSource = constants.logSourceType['URL_REQUEST'] ?? -1;
-    this.timeOffset = Number((constants as { timeTickOffset?: string }).timeTickOffset ?? 0);
+    this.timeOffset = finiteTime(Number((constants as { timeTickOffset?: string }).timeTickOffset ?? 0));
     this.netErrors = new Map(Object.entries(constants.netError ?? {}).map(([name, value]) => [value, `net::${name}`]));
     const client = constants.clientInfo;
     if (client?.name) this.browser = `${client.name}${client.version ? ` ${client.version}` : ''}`;
@@ -113,7 +114,7 @@ export class NetLogExchanges {
           url: null,
           method: 'GET',
           initiator: null,
-          startedAt: this.timeOffset + event.time,
+          startedAt: finiteTime(this.timeOffset + event.time),
           events: [],
           controllers: [],
           strippedAuth: new Map(),
@@ -134,7 +135,7 @@ export class NetLogExchanges {
     if (!request || request.url === null) return;
     const identity = {
       requestId: `netlog:${request.id}`,
-      time: this.timeOffset + event.time,
+      time: finiteTime(this.timeOffset + event.time),
       url: request.url,
       method: request.method,
       resourceType: 'other',
@@ -257,8 +258,11 @@ export class NetLogExchanges {
     let exchange: Exchange | null = null;
     for (const event of request.events) exchange = capture.apply(event) ?? exchange;
     if (!exchange) return [];
+    // A very long exchange keeps its first legs and its latest (limits.ts): map back to the request's leg numbers.
+    const dropped = exchange.droppedLegs ?? 0;
+    const original = (index: number) => (index < KEPT_FIRST_LEGS ? index : index + dropped);
     const legs = exchange.legs.map((leg, index) =>
-      withStrippedTokens(leg, request.strippedAuth.get(index), request.strippedChallenges.get(index)),
+      withStrippedTokens(leg, request.strippedAuth.get(original(index)), request.strippedChallenges.get(original(index))),
     );
     const controllers = request.controllers.flatMap((id) => this.controllers.get(id) ?? []);
     const authLibrary: AuthLibraryFacts | null =

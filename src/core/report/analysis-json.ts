@@ -1,7 +1,8 @@
 // The stable JSON of `authscope analyze --json` (docs/json.md): per exchange its legs, mechanism, outcome and
 // findings, then every finding de-duplicated. Tokens are credentials: left out unless asked for.
 import { dedupeFindings, diagnoseExchange } from '../diagnosis/engine';
-import { findingJson } from '../diagnosis/json';
+import { type FindingJson, findingJson } from '../diagnosis/json';
+import type { Finding } from '../diagnosis/finding';
 import type { ImportedSession } from '../import/analyze';
 import type { AuthItem, Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
@@ -9,7 +10,7 @@ import { summarizeExchange } from '../exchange/summary';
 const sent = (item: AuthItem | null | undefined, includeTokens: boolean, bytes: number | null) =>
   item ? { scheme: item.scheme, bytes: item.summary?.byteLength ?? bytes, token: includeTokens ? item.token : null } : null;
 
-function exchangeJson(exchange: Exchange, includeTokens: boolean) {
+function exchangeJson(exchange: Exchange, findings: readonly Finding[], includeTokens: boolean) {
   const summary = summarizeExchange(exchange);
   const spn = exchange.legs.flatMap((leg) => leg.request?.credentials?.summary?.spn ?? []).at(-1) ?? exchange.authLibrary?.spn ?? null;
   return {
@@ -35,16 +36,44 @@ function exchangeJson(exchange: Exchange, includeTokens: boolean) {
       sent: sent(leg.request?.credentials ?? leg.request?.proxyCredentials, includeTokens, null),
       challenges: [...(leg.response?.challenges ?? []), ...(leg.response?.proxyChallenges ?? [])].map((item) => item.scheme),
     })),
-    findings: diagnoseExchange(exchange).map(findingJson),
+    findings: findings.map(findingJson),
   };
 }
 
+/** The whole analysis as one object (small sessions, tests). */
 export function analysisJson(session: ImportedSession, options: { includeTokens: boolean } = { includeTokens: false }) {
-  const all = [...session.exchanges.flatMap((exchange) => diagnoseExchange(exchange)), ...session.findings];
-  return {
-    source: session.source,
-    browser: session.browser,
-    exchanges: session.exchanges.map((exchange) => exchangeJson(exchange, options.includeTokens)),
-    findings: dedupeFindings(all).map(({ finding, count }) => ({ ...findingJson(finding), count })),
+  return JSON.parse([...analysisJsonLines(session, options)].join('\n')) as {
+    source: string;
+    browser: string | null;
+    exchanges: ReturnType<typeof exchangeJson>[];
+    findings: (FindingJson & { count: number })[];
   };
+}
+
+const indented = (value: unknown, spaces: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(spaces)}`);
+
+/**
+ * The analysis as JSON text, one exchange per piece (each piece one or more whole lines): 80,000 exchanges are more
+ * text than one JavaScript string holds, so the CLI writes the pieces as they come. Joined with newlines they are
+ * `JSON.stringify(analysis, null, 2)`.
+ */
+export function* analysisJsonLines(
+  session: ImportedSession,
+  options: { includeTokens: boolean } = { includeTokens: false },
+): Generator<string> {
+  yield `{\n  "source": ${JSON.stringify(session.source)},\n  "browser": ${JSON.stringify(session.browser)},\n  "exchanges": [`;
+  const all: Finding[] = [...session.findings];
+  const last = session.exchanges.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const exchange = session.exchanges[index] as Exchange;
+    const findings = diagnoseExchange(exchange);
+    all.push(...findings);
+    yield `    ${indented(exchangeJson(exchange, findings, options.includeTokens), 4)}${index < last ? ',' : ''}`;
+  }
+  yield '  ],';
+  yield `  "findings": ${indented(
+    dedupeFindings(all).map(({ finding, count }) => ({ ...findingJson(finding), count })),
+    2,
+  )}`;
+  yield '}';
 }

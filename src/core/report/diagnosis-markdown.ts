@@ -1,12 +1,16 @@
 // "Copy diagnosis": the exchanges and their findings as a Markdown report for a ticket. Redacted by default —
 // no raw tokens (Kerberos tickets and NTLM responses are credentials) and user, domain and workstation names
-// masked — unless the user asks for identities or raw tokens.
+// masked — unless the user asks for identities or raw tokens. Every text that comes from a capture or a file goes
+// through escape.ts: names and values in code spans, sentences escaped, so nothing a stranger wrote becomes
+// Markdown structure (a heading, a list item, a link, HTML).
 import { dedupeFindings, diagnoseExchange } from '../diagnosis/engine';
 import { describeAuthItem } from '../diagnosis/evidence';
 import type { Evidence, Finding } from '../diagnosis/finding';
 import type { AuthItem, Exchange } from '../exchange/model';
+import { notKept } from '../exchange/limits';
 import { summarizeExchange } from '../exchange/summary';
 import { exchangeRow } from './exchange-row';
+import { markdownCode as code, markdownText as text } from './escape';
 import { mechanismText } from './mechanism-text';
 
 export interface ReportOptions {
@@ -26,14 +30,17 @@ export const MASK = '‹masked›';
 const bullet = (text: string) => `- ${text}`;
 
 const evidenceText = (item: Evidence) =>
-  `${item.leg === null ? item.source : `leg ${item.leg + 1} ${item.source}`} \`${item.name}\`: ${item.value}`;
+  `${item.leg === null ? item.source : `leg ${item.leg + 1} ${item.source}`} ${code(item.name)}: ${code(item.value)}`;
+
+/** An ISO time, or a placeholder for a time a file did not give (never a thrown RangeError). */
+const isoTime = (ms: number) => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : 'unknown time');
 
 function identities(item: AuthItem, options: ReportOptions): string | null {
   const summary = item.summary;
   if (!summary) return null;
   const parts: string[] = [];
   const show = (label: string, value: string | null) => {
-    if (value) parts.push(`${label} ${options.includeIdentities ? value : MASK}`);
+    if (value) parts.push(`${label} ${options.includeIdentities ? code(value) : MASK}`);
   };
   show('user', summary.ntlmUser);
   show('workstation', summary.ntlmWorkstation);
@@ -43,18 +50,18 @@ function identities(item: AuthItem, options: ReportOptions): string | null {
 }
 
 function findingMarkdown(finding: Finding, heading: string): string[] {
-  const lines = [`${heading} [${finding.severity}] ${finding.title} (\`${finding.id}\`)`, '', 'Evidence:'];
+  const lines = [`${heading} [${finding.severity}] ${text(finding.title)} (\`${finding.id}\`)`, '', 'Evidence:'];
   for (const item of finding.evidence) lines.push(bullet(evidenceText(item)));
-  lines.push('', finding.explanation);
+  lines.push('', text(finding.explanation));
   if (finding.fixes.length > 0) {
     lines.push('', 'Fix:');
     finding.fixes.forEach((fix, index) => {
-      lines.push(`${index + 1}. ${fix.text}`);
-      for (const command of fix.commands ?? []) lines.push(`   - \`${command}\``);
-      for (const setting of fix.settings ?? []) lines.push(`   - ${setting.platform} (${setting.how}): \`${setting.value}\``);
+      lines.push(`${index + 1}. ${text(fix.text)}${fix.withheld ? ` ${text(fix.withheld)}` : ''}`);
+      for (const command of fix.commands ?? []) lines.push(`   - ${code(command)}`);
+      for (const setting of fix.settings ?? []) lines.push(`   - ${setting.platform} (${text(setting.how)}): ${code(setting.value)}`);
     });
   }
-  if (finding.missing) lines.push('', `Not visible in this capture: ${finding.missing}`);
+  if (finding.missing) lines.push('', `Not visible in this capture: ${text(finding.missing)}`);
   lines.push('');
   return lines;
 }
@@ -62,20 +69,21 @@ function findingMarkdown(finding: Finding, heading: string): string[] {
 function exchangeMarkdown(exchange: Exchange, options: ReportOptions): string[] {
   const row = exchangeRow(exchange);
   const summary = summarizeExchange(exchange);
-  const lines = [`## ${exchange.method} ${exchange.url} — ${row.chain}`, ''];
-  lines.push(bullet(`Started: ${new Date(exchange.startedAt).toISOString()} · type ${exchange.resourceType}`));
-  lines.push(bullet(`Offered: ${row.offered || 'no challenge seen'}`));
+  const lines = [`## ${text(exchange.method)} ${code(exchange.url)} — ${text(row.chain)}`, ''];
+  lines.push(bullet(`Started: ${isoTime(exchange.startedAt)} · type ${text(exchange.resourceType)}`));
+  lines.push(bullet(`Offered: ${row.offered ? text(row.offered) : 'no challenge seen'}`));
   exchange.legs.forEach((leg, index) => {
     const sent = leg.request?.credentials ?? leg.request?.proxyCredentials;
     if (sent) {
       const who = identities(sent, options);
-      lines.push(bullet(`Sent on leg ${index + 1}: ${describeAuthItem(sent)}${who ? ` — ${who}` : ''}`));
+      lines.push(bullet(`Sent on leg ${index + 1}: ${text(describeAuthItem(sent))}${who ? ` — ${who}` : ''}`));
     }
   });
   if (exchange.hiddenLegs) lines.push(bullet('The browser hid the legs carrying its own tokens (Chromium): a NetLog shows them.'));
-  lines.push(bullet(`Mechanism: ${mechanismText(summary.mechanismReading)}`));
+  for (const note of notKept(exchange)) lines.push(bullet(`Not kept: ${text(note)}`));
+  lines.push(bullet(`Mechanism: ${text(mechanismText(summary.mechanismReading))}`));
   if (summary.mechanismEvidence !== 'client-token')
-    for (const fact of [...summary.mechanismReading.facts.map(evidenceText), ...summary.mechanismReading.caveats])
+    for (const fact of [...summary.mechanismReading.facts.map(evidenceText), ...summary.mechanismReading.caveats.map(text)])
       lines.push(`  - ${fact}`);
   lines.push(bullet(`Outcome: ${summary.outcome}`));
   if (exchange.prompts.length > 0) lines.push(bullet(`Credential prompts: ${exchange.prompts.length}`));
@@ -105,7 +113,7 @@ function rawTokens(exchanges: readonly Exchange[]): string[] {
       for (const [header, item] of items) {
         if (!item?.token) continue;
         any = true;
-        lines.push(`${exchange.url} leg ${index + 1} ${header}:`, '```', `${item.scheme} ${item.token}`, '```');
+        lines.push(`${code(exchange.url)} leg ${index + 1} ${header}:`, '```', `${item.scheme} ${item.token}`, '```');
       }
     });
   }
@@ -120,7 +128,7 @@ export function diagnosisMarkdown(exchanges: readonly Exchange[], options: Repor
   const lines = [
     '# AuthScope diagnosis',
     '',
-    bullet(`Generated ${options.generatedAt} · ${options.browser} · AuthScope ${options.extensionVersion}`),
+    bullet(`Generated ${text(options.generatedAt)} · ${text(options.browser)} · AuthScope ${text(options.extensionVersion)}`),
     bullet(
       `${exchanges.length} exchange${exchanges.length === 1 ? '' : 's'} · ${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`,
     ),
@@ -134,7 +142,9 @@ export function diagnosisMarkdown(exchanges: readonly Exchange[], options: Repor
     lines.push('## Summary', '');
     for (const { finding, count: times } of groups)
       lines.push(
-        bullet(`**[${finding.severity}] ${finding.title}** (\`${finding.id}\`)${times > 1 ? ` ×${times}` : ''} — ${finding.url ?? ''}`),
+        bullet(
+          `**[${finding.severity}] ${text(finding.title)}** (\`${finding.id}\`)${times > 1 ? ` ×${times}` : ''} — ${finding.url ? code(finding.url) : ''}`,
+        ),
       );
     lines.push('');
   }

@@ -1,5 +1,6 @@
 // A decoded token as a labelled tree (field, value, byte range): the CLI prints it, the panel will render it
 // with hex highlighting. Built from the decoders' output only; nothing here re-reads bytes.
+import { visibleControls } from './escape';
 import { mechanismOidName } from '../gssapi/oids';
 import { etypeName, isWeakEtype, nameTypeName } from '../kerberos/constants';
 import type { KerberosMessage } from '../kerberos/decode';
@@ -160,6 +161,7 @@ export function renderTree(root: TreeNode): string {
   return lines.join('\n');
 }
 
+/** One node as a text line; names decoded from a token are strangers' text, so controls are made visible. */
 function line(node: TreeNode): string {
-  return node.value === undefined ? node.label : `${node.label}: ${node.value}`;
+  return visibleControls(node.value === undefined ? node.label : `${node.label}: ${node.value}`);
 }

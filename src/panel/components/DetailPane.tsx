@@ -5,6 +5,7 @@ import { diagnoseExchange } from '../../core/diagnosis/engine';
 import { hiddenLegsNote } from '../../core/diagnosis/advice/common';
 import type { ExchangeRow } from '../../core/report/exchange-row';
 import { mechanismText } from '../../core/report/mechanism-text';
+import { notKept } from '../../core/exchange/limits';
 import { FindingView } from './FindingView';
 import { LegTimeline, type TokenChoice } from './LegTimeline';
 import { TokenPanel } from './TokenPanel';
@@ -81,6 +82,11 @@ export function DetailPane({
       {hidden && (
         <p class="banner" role="note">
           {hidden}
+        </p>
+      )}
+      {notKept(row.exchange).length > 0 && (
+        <p class="banner" role="note">
+          Not everything was kept: {notKept(row.exchange).join('; ')}.
         </p>
       )}
       {row.exchange.recoveredByPanel && (

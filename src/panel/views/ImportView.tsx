@@ -2,8 +2,8 @@
 // with progress, and the panel stays responsive), and its exchanges open in their own session with the same list,
 // details, findings and copy as live capture.
 import { useMemo, useState } from 'preact/hooks';
-import { type ImportedSession, NetLogImport, detectFormat, importText } from '../../core/import/analyze';
-import type { Problem } from '../../core/result';
+import { FileImport, type ImportedSession } from '../../core/import/analyze';
+import { type Problem, fail } from '../../core/result';
 import { browser } from '../../shared/browser';
 import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
 import { FindingView } from '../components/FindingView';
@@ -21,16 +21,14 @@ interface Loaded {
 }
 
 async function readFile(file: File, onProgress: (fraction: number) => void) {
-  const head = await file.slice(0, 4096).text();
-  if (detectFormat(head) !== 'netlog') return importText(await file.text());
-  const netlog = new NetLogImport();
+  const reader = new FileImport();
   const decoder = new TextDecoder();
   for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
     const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
-    netlog.push(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < file.size }));
+    reader.push(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < file.size }));
     onProgress(Math.min(1, (offset + CHUNK_BYTES) / file.size));
   }
-  return netlog.finish();
+  return reader.finish();
 }
 
 export function ImportView() {
@@ -43,8 +41,10 @@ export function ImportView() {
     if (!file) return;
     setError(null);
     setProgress(0);
-    const result = await readFile(file, setProgress);
-    setProgress(null);
+    // Whatever happens while reading (an unreadable file, a bug), the progress bar ends and the error is shown.
+    const result = await readFile(file, setProgress)
+      .catch((caught: unknown) => fail<ImportedSession>('file-unreadable', caught instanceof Error ? caught.message : String(caught), 0))
+      .finally(() => setProgress(null));
     if (!result.ok) {
       setError(`${file.name}: ${result.error.message} (${result.error.code})`);
       return;

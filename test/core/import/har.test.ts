@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseExchange } from '../../../src/core/diagnosis/engine';
 import { importHar } from '../../../src/core/import/har';
 import { importText } from '../../../src/core/import/analyze';
+import { summarizeExchange } from '../../../src/core/exchange/summary';
 import { labToken } from '../../helpers/fixtures';
 
 const entry = (url: string, status: number, requestHeaders: [string, string][], responseHeaders: [string, string][]) => ({
@@ -57,6 +58,44 @@ describe('HAR import', () => {
     };
     const result = importHar(chrome);
     expect(result.ok && result.warnings.map((warning) => warning.code)).toEqual(['har-no-authorization']);
+  });
+
+  it('takes the final status from the last leg: a lone 401, a refused Kerberos token, a 431', () => {
+    const har = (entries: unknown[]) => importHar({ log: { creator: { name: 'Firefox', version: '153' }, entries } });
+    const outcome = (entries: unknown[]) => {
+      const result = har(entries);
+      const [exchange] = result.ok ? result.value.exchanges : [];
+      return (
+        exchange && {
+          status: exchange.finalStatus,
+          outcome: summarizeExchange(exchange).outcome,
+          ids: diagnoseExchange(exchange).map((finding) => finding.id),
+        }
+      );
+    };
+    expect(outcome([entry(url, 401, [], [['WWW-Authenticate', 'Negotiate']])])).toMatchObject({ status: 401, outcome: 'no-token-sent' });
+    const rejected = outcome([
+      entry('http://stale.lab.test/', 401, [], [['WWW-Authenticate', 'Negotiate']]),
+      entry(
+        'http://stale.lab.test/',
+        401,
+        [['Authorization', `Negotiate ${labToken('chromium-negotiate-ap-req')}`]],
+        [['WWW-Authenticate', `Negotiate ${labToken('apache-reject-krb-error-badkeyver')}`]],
+      ),
+    ]);
+    expect(rejected).toMatchObject({ status: 401, outcome: 'rejected' });
+    expect(rejected?.ids).toEqual(expect.arrayContaining(['kerberos-rejected', 'kerberos-error']));
+    expect(rejected?.ids).not.toContain('kerberos-ok');
+    const tooLarge = outcome([
+      entry('http://bloat.lab.test/', 401, [], [['WWW-Authenticate', 'Negotiate']]),
+      entry('http://bloat.lab.test/', 431, [['Authorization', `Negotiate ${labToken('chromium-negotiate-ap-req')}`]], []),
+    ]);
+    expect(tooLarge?.status).toBe(431);
+    expect(tooLarge?.ids).not.toContain('kerberos-ok');
+  });
+
+  it('reads a HAR saved with a byte-order mark', () => {
+    expect(importText(`\uFEFF${JSON.stringify(fiddler)}`)).toMatchObject({ ok: true, value: { source: 'har', browser: 'Fiddler 5.0' } });
   });
 
   it('rejects what is not a HAR, with a code', () => {

@@ -1,4 +1,5 @@
 // Advice for credential-prompt (rules/credential-prompt.ts).
+import { command, withCommands } from './command';
 import type { Adviser } from '../finding';
 import { hostOf } from '../evidence';
 import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings } from '../policies';
@@ -21,7 +22,7 @@ export const credentialPromptAdvice: Adviser = (_verdict, { exchange, summary })
         },
         {
           text: 'Make Kerberos work so NTLM is not needed (SPN registered for the host, user holds a TGT).',
-          commands: [`setspn -Q HTTP/${host}`, 'klist'],
+          ...withCommands(command`setspn -Q HTTP/${host}`, 'klist'),
         },
       ],
     },

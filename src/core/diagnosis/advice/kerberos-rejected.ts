@@ -1,5 +1,6 @@
 // Advice for kerberos-rejected and kerberos-error (rules/kerberos-rejected.ts): each KRB-ERROR's cause and fix
 // (RFC 4120 §7.5.9; reference/003).
+import { command, withCommands } from './command';
 import type { Adviser, Fix, TokenAdviser } from '../finding';
 import { hostOf } from '../evidence';
 import { kerberosErrors } from '../rules/kerberos-rejected';
@@ -19,7 +20,7 @@ const BY_ERROR: Readonly<Record<string, KerberosErrorAdvice>> = {
     fixes: (host) => [
       {
         text: 'Find every account that holds the SPN and keep only the site’s account.',
-        commands: [`setspn -Q HTTP/${host}`, 'setspn -X'],
+        ...withCommands(command`setspn -Q HTTP/${host}`, 'setspn -X'),
       },
       {
         text: 'With kernel-mode authentication and a domain app pool account, let http.sys use the app pool’s key.',
@@ -54,13 +55,15 @@ const BY_ERROR: Readonly<Record<string, KerberosErrorAdvice>> = {
     fixes: (host) => [
       {
         text: 'Register the SPN on the site’s account.',
-        commands: [`setspn -Q HTTP/${host}`, `setspn -S HTTP/${host} DOMAIN\\serviceAccount`],
+        ...withCommands(command`setspn -Q HTTP/${host}`, command`setspn -S HTTP/${host} DOMAIN\\serviceAccount`),
       },
     ],
   },
   KRB_AP_ERR_NOT_US: {
     cause: 'The ticket is for another service principal than this server’s.',
-    fixes: (host) => [{ text: 'Check which account holds the SPN the browser asked for.', commands: [`setspn -Q HTTP/${host}`] }],
+    fixes: (host) => [
+      { text: 'Check which account holds the SPN the browser asked for.', ...withCommands(command`setspn -Q HTTP/${host}`) },
+    ],
   },
   KRB_AP_ERR_NOKEY: {
     cause: 'The server has no key of the ticket’s encryption type (the keytab or account lacks AES or RC4 keys).',

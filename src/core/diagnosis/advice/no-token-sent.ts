@@ -1,5 +1,6 @@
 // Advice for no-token-sent and its refinements not-allowlisted, spn-unknown and no-kerberos-credentials
 // (rules/no-token-sent.ts).
+import { command, isCommandSafeName, withCommands } from './command';
 import type { Adviser, RuleId } from '../finding';
 import { hostOf } from '../evidence';
 import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings, chromiumPolicy } from '../policies';
@@ -17,9 +18,9 @@ export const noTokenSentAdvice = {
         fixes: [
           {
             text: `Is ${host} trusted for default credentials? ${HOW_TO_CHECK_POLICIES}`,
-            settings: chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)),
+            settings: isCommandSafeName(host) ? chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)) : [],
           },
-          { text: 'Does the KDC know the SPN?', commands: [`setspn -Q HTTP/${host}`, `klist get HTTP/${host}`] },
+          { text: 'Does the KDC know the SPN?', ...withCommands(command`setspn -Q HTTP/${host}`, command`klist get HTTP/${host}`) },
           { text: 'Does the user have a ticket-granting ticket?', commands: ['klist', 'klist tgt'] },
         ],
         missing: exchange.authLibrary
@@ -55,7 +56,7 @@ export const noTokenSentAdvice = {
         fixes: [
           {
             text: 'Register the SPN on the account the site runs as (app pool identity, or the computer account).',
-            commands: [`setspn -Q ${spn}`, `setspn -S ${spn} DOMAIN\\serviceAccount`],
+            ...withCommands(command`setspn -Q ${spn}`, command`setspn -S ${spn} DOMAIN\\serviceAccount`),
           },
           { text: 'If the URL host is a CNAME, the SPN is built from the canonical name; see spn-mismatch.' },
         ],

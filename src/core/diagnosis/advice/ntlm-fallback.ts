@@ -1,5 +1,6 @@
 // Advice for ntlm-fallback (rules/ntlm-fallback.ts). Causes in the order reference/003 checks them: SPN, CNAME,
 // port, KDC reachability, trust for credentials.
+import { command, withCommands } from './command';
 import type { Adviser, Fix } from '../finding';
 import { hostOf } from '../evidence';
 import { allowlistSettings, chromiumPolicy } from '../policies';
@@ -10,11 +11,11 @@ function spnCauses(host: string, port: string): Fix[] {
   return [
     {
       text: `No SPN, or the same SPN on two accounts (KDC_ERR_S_PRINCIPAL_UNKNOWN / duplicate): ${spn} must be registered once, on the account the site runs as (the app pool identity, or the computer account for LocalSystem / NetworkService / ApplicationPoolIdentity).`,
-      commands: [`setspn -Q ${spn}`, `setspn -X`, `setspn -S ${spn} DOMAIN\\serviceAccount`],
+      ...withCommands(command`setspn -Q ${spn}`, 'setspn -X', command`setspn -S ${spn} DOMAIN\\serviceAccount`),
     },
     {
       text: 'The browser builds the SPN from the canonical DNS name: a CNAME makes it ask for the target host, not the name in the URL. Register the SPN for the canonical name, use an A record, or stop the lookup.',
-      commands: [`nslookup ${host}`],
+      ...withCommands(command`nslookup ${host}`),
       settings: [...chromiumPolicy('DisableAuthNegotiateCnameLookup', true)],
     },
     ...(port
@@ -27,7 +28,7 @@ function spnCauses(host: string, port: string): Fix[] {
       : []),
     {
       text: 'The client cannot reach a KDC or has no ticket-granting ticket (not domain-joined, VPN down, clock skew > 5 min).',
-      commands: ['klist', 'klist get ' + spn, 'nltest /dsgetdc:<DOMAIN>'],
+      ...withCommands('klist', command`klist get ${spn}`, 'nltest /dsgetdc:<DOMAIN>'),
     },
     {
       text: 'The site is not trusted for default credentials, so the browser will not use Kerberos silently.',

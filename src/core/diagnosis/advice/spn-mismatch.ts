@@ -1,4 +1,5 @@
 // Advice for spn-mismatch (rules/spn-mismatch.ts): register the SPN the browser asks for, or change what it asks.
+import { command, withCommands } from './command';
 import type { Adviser } from '../finding';
 import { chromiumPolicy } from '../policies';
 import { compareSpn, kerberosFailed } from '../rules/spn-mismatch';
@@ -17,7 +18,7 @@ export const spnMismatchAdvice: Adviser = (verdict, context) => {
         fixes: [
           {
             text: `Register ${expected} on the site’s account.`,
-            commands: [`setspn -Q ${expected}`, `setspn -Q HTTP/${urlHost}:${urlPort}`],
+            ...withCommands(command`setspn -Q ${expected}`, command`setspn -Q HTTP/${urlHost}:${urlPort}`),
           },
           { text: 'Or include the port in the SPN.', settings: chromiumPolicy('EnableAuthNegotiatePort', true) },
         ],
@@ -34,7 +35,7 @@ export const spnMismatchAdvice: Adviser = (verdict, context) => {
       fixes: [
         {
           text: `Register ${asked.spn} on the site’s account (the account holding ${expected} is not asked).`,
-          commands: [`setspn -Q ${asked.spn}`, `setspn -Q ${expected}`],
+          ...withCommands(command`setspn -Q ${asked.spn}`, command`setspn -Q ${expected}`),
         },
         { text: 'Or make the browser use the URL name.', settings: chromiumPolicy('DisableAuthNegotiateCnameLookup', true) },
       ],
