@@ -4,6 +4,8 @@
 
 /** Control characters, line and paragraph separators and bidi overrides, made visible as \n, \x1b, \u202e. */
 export function visibleControls(text: string): string {
+  // Matching control characters is the point here.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => {
     if (char === '\n') return '\\n';
     if (char === '\r') return '\\r';
