@@ -53,6 +53,30 @@ const response = await fetch('${NTLM_SERVER_PATHS.kernelMode}api', { headers: { 
 document.getElementById('result').textContent = String(response.status);
 </script>`;
 
+/** A page's own credentials, which AuthScope must never keep: a JWT, a Basic password, a bare API key, cookies. */
+export const SITE_SECRETS = {
+  jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInNlY3JldCI6InMzY3IzdCJ9.c2lnbmF0dXJlLXNlY3JldA',
+  basic: 'YWxpY2U6YmFzaWMtcGFzc3dvcmQtczNjcjN0',
+  apiKey: 'k3y-0123456789abcdef-s3cr3t',
+  cookie: 'session-s3cr3t-cookie',
+  setCookie: 'tracking-s3cr3t-set-cookie',
+} as const;
+
+/** A page that talks to its API with its own credentials (Bearer, Basic, an API key, cookies) and meets a Basic
+ *  challenge: none of it is Windows authentication. */
+const SECRETS_PAGE = `<!doctype html><title>Site credentials</title>
+<p id="result">sending…</p>
+<script type="module">
+document.cookie = 'session=${SITE_SECRETS.cookie}; path=/';
+const api = '${NTLM_SERVER_PATHS.public}api';
+await fetch(api + '?bearer', { headers: { Authorization: 'Bearer ${SITE_SECRETS.jwt}' } });
+await fetch(api + '?basic', { headers: { Authorization: 'Basic ${SITE_SECRETS.basic}' } });
+await fetch(api + '?key', { headers: { Authorization: '${SITE_SECRETS.apiKey}', 'X-Api-Key': '${SITE_SECRETS.apiKey}' } });
+await fetch('${NTLM_SERVER_PATHS.public}basic-challenge');
+await fetch('${NTLM_SERVER_PATHS.public}basic-challenge', { headers: { Authorization: 'Basic ${SITE_SECRETS.basic}' } });
+document.getElementById('result').textContent = 'done';
+</script>`;
+
 interface ConnectionState {
   readonly id: number;
   requests: number;
@@ -136,6 +160,19 @@ export class NtlmServer {
     if (path === `${NTLM_SERVER_PATHS.public}preauth.html`) {
       record(200);
       return this.reply(response, 200, IIS_SERVER, [], PREAUTH_PAGE);
+    }
+    if (path === `${NTLM_SERVER_PATHS.public}secrets.html`) {
+      record(200);
+      return this.reply(response, 200, IIS_SERVER, [['Set-Cookie', `tracking=${SITE_SECRETS.setCookie}; Path=/`]], SECRETS_PAGE);
+    }
+    if (path === `${NTLM_SERVER_PATHS.public}api`) {
+      record(200);
+      return this.reply(response, 200, IIS_SERVER, [['Set-Cookie', `tracking=${SITE_SECRETS.setCookie}; Path=/`]], '{"ok":true}');
+    }
+    if (path === `${NTLM_SERVER_PATHS.public}basic-challenge`) {
+      const basic = request.headers.authorization?.startsWith('Basic ');
+      record(basic ? 200 : 401);
+      return this.reply(response, basic ? 200 : 401, IIS_SERVER, basic ? [] : [['WWW-Authenticate', 'Basic realm="lab-api"']], basic ? 'ok' : 'no');
     }
     if (path.startsWith(NTLM_SERVER_PATHS.tooLarge) && authorization.length > 0) {
       // Any credential is "too large" here, whatever the browser sends: the demo needs no KDC for this answer.

@@ -25,6 +25,7 @@ const SECTIONS: readonly { readonly title: string; readonly args: readonly strin
   { title: 'Decode and capture (Node, bundled)', args: ['dist/bench/bench.mjs'] },
   { title: 'Panel and bundles (Chromium)', args: ['--import', 'tsx', 'scripts/bench-panel.ts'] },
   { title: 'NetLog import', args: ['--import', 'tsx', 'scripts/bench-netlog.ts'] },
+  { title: 'CLI at hostile scale', args: ['--import', 'tsx', 'tools/bench/hostile-scale.ts'] },
   { title: 'Page load (Chromium)', args: ['--import', 'tsx', 'scripts/bench-pageload.ts'] },
 ];
 

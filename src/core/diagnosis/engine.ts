@@ -26,12 +26,25 @@ export function diagnose(exchanges: readonly Exchange[], environment: DiagnosisE
 
 /** Findings across exchanges, one per rule id and title (the copy / CLI "all findings" list), with the count. */
 export function dedupeFindings(findings: readonly Finding[]): { readonly finding: Finding; readonly count: number }[] {
-  const groups = new Map<string, { finding: Finding; count: number }>();
-  for (const finding of findings) {
-    const key = `${finding.id}\u0000${finding.title}`;
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { finding, count: 1 });
+  const tally = new FindingTally();
+  tally.add(findings);
+  return tally.groups();
+}
+
+/** Findings counted as they come (same id and title = one group), for sessions too large to hold every finding. */
+export class FindingTally {
+  private readonly byKey = new Map<string, { finding: Finding; count: number }>();
+
+  add(findings: readonly Finding[]): void {
+    for (const finding of findings) {
+      const key = `${finding.id}\u0000${finding.title}`;
+      const group = this.byKey.get(key);
+      if (group) group.count++;
+      else this.byKey.set(key, { finding, count: 1 });
+    }
   }
-  return [...groups.values()];
+
+  groups(): { readonly finding: Finding; readonly count: number }[] {
+    return [...this.byKey.values()];
+  }
 }

@@ -26,8 +26,12 @@ export interface HarImport {
   readonly exchanges: readonly Exchange[];
 }
 
-const headers = (list: readonly HarHeader[] | undefined): Header[] =>
-  (list ?? []).flatMap((header) => (typeof header.name === 'string' ? [{ name: header.name, value: String(header.value ?? '') }] : []));
+/** A HAR header list as capture reads it; anything that is not a {name, value} pair of strings is skipped. */
+const headers = (list: unknown): Header[] =>
+  (Array.isArray(list) ? (list as unknown[]) : []).flatMap((header) => {
+    const { name, value } = (typeof header === 'object' && header !== null ? header : {}) as HarHeader;
+    return typeof name === 'string' ? [{ name, value: typeof value === 'string' ? value : '' }] : [];
+  });
 
 const hasAuthorization = (list: readonly Header[]) => list.some((header) => /^(proxy-)?authorization$/i.test(header.name));
 
@@ -46,7 +50,8 @@ export function importHar(har: unknown): Result<HarImport> {
   let previous: { key: string; status: number; id: string } | null = null;
   let sawChallenge = false;
   let sawCredentials = false;
-  (log.entries as HarEntry[]).forEach((entry, index) => {
+  (log.entries as unknown[]).forEach((item, index) => {
+    const entry = (typeof item === 'object' && item !== null ? item : {}) as HarEntry;
     const url = typeof entry.request?.url === 'string' ? entry.request.url : null;
     if (!url) {
       warnings.push(problem('har-bad-entry', `entry ${index}: no request URL`, index));

@@ -67,7 +67,9 @@ export class NetLogExchanges {
   private netErrors = new Map<number, string>();
   private readonly requests = new Map<number, RequestState>();
   private readonly controllers = new Map<number, ControllerState>();
-  private readonly finished: RequestState[] = [];
+  /** Exchanges of requests that ended, built at once so their events need not be kept; their auth controllers'
+   *  facts are joined at the end (a controller may log after its request ended). */
+  private readonly finished: { readonly exchange: Exchange; readonly controllers: readonly number[] }[] = [];
   browser: string | null = null;
 
   onConstants(constants: NetLogConstants): void {
@@ -101,8 +103,10 @@ export class NetLogExchanges {
 
   /** The authentication exchanges, oldest first. */
   exchanges(): Exchange[] {
-    const all = [...this.finished, ...[...this.requests.values()].filter((request) => request.relevant)];
-    return all.sort((a, b) => a.startedAt - b.startedAt).flatMap((request) => this.build(request));
+    const open = [...this.requests.values()].filter((request) => request.relevant).flatMap((request) => this.build(request));
+    return [...this.finished, ...open]
+      .map(({ exchange, controllers }) => ({ ...exchange, authLibrary: this.authLibraryOf(controllers) }))
+      .sort((a, b) => a.startedAt - b.startedAt);
   }
 
   private onRequestEvent(name: string, event: NetLogEvent, params: Record<string, unknown>): void {
@@ -184,7 +188,7 @@ export class NetLogExchanges {
       request.events.push({ type: 'completed', requestId: identity.requestId, time: identity.time, statusCode });
       this.requests.delete(request.id);
       // Requests with nothing to do with authentication are dropped here: memory stays bounded on huge logs.
-      if (request.relevant) this.finished.push(request);
+      if (request.relevant) this.finished.push(...this.build(request));
     }
   }
 
@@ -253,7 +257,7 @@ export class NetLogExchanges {
     return null;
   }
 
-  private build(request: RequestState): Exchange[] {
+  private build(request: RequestState): { readonly exchange: Exchange; readonly controllers: readonly number[] }[] {
     const capture = new Capture({ browser: 'chromium', keepRawTokens: true });
     let exchange: Exchange | null = null;
     for (const event of request.events) exchange = capture.apply(event) ?? exchange;
@@ -264,19 +268,26 @@ export class NetLogExchanges {
     const legs = exchange.legs.map((leg, index) =>
       withStrippedTokens(leg, request.strippedAuth.get(original(index)), request.strippedChallenges.get(original(index))),
     );
-    const controllers = request.controllers.flatMap((id) => this.controllers.get(id) ?? []);
-    const authLibrary: AuthLibraryFacts | null =
-      controllers.length === 0
-        ? null
-        : {
-            allowsDefaultCredentials: lastKnown(controllers.map((controller) => controller.allowsDefaultCredentials)),
-            spn: lastKnown(controllers.map((controller) => controller.spn)),
-            delegationRequested: lastKnown(controllers.map((controller) => controller.delegationRequested)),
-            events: controllers.flatMap((controller) => controller.events),
-            handlers: controllers.flatMap((controller) => controller.handlers),
-            contexts: controllers.flatMap((controller) => controller.contexts),
-          };
-    return [{ ...exchange, id: `netlog:${request.id}`, legs, error: request.error ?? exchange.error, authLibrary, done: true }];
+    return [
+      {
+        exchange: { ...exchange, id: `netlog:${request.id}`, legs, error: request.error ?? exchange.error, done: true },
+        controllers: request.controllers,
+      },
+    ];
+  }
+
+  /** What the request's auth controllers logged, joined (null when it had none). */
+  private authLibraryOf(ids: readonly number[]): AuthLibraryFacts | null {
+    const controllers = ids.flatMap((id) => this.controllers.get(id) ?? []);
+    if (controllers.length === 0) return null;
+    return {
+      allowsDefaultCredentials: lastKnown(controllers.map((controller) => controller.allowsDefaultCredentials)),
+      spn: lastKnown(controllers.map((controller) => controller.spn)),
+      delegationRequested: lastKnown(controllers.map((controller) => controller.delegationRequested)),
+      events: controllers.flatMap((controller) => controller.events),
+      handlers: controllers.flatMap((controller) => controller.handlers),
+      contexts: controllers.flatMap((controller) => controller.contexts),
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 // The stable JSON of `authscope analyze --json` (docs/json.md): per exchange its legs, mechanism, outcome and
 // findings, then every finding de-duplicated. Tokens are credentials: left out unless asked for.
-import { dedupeFindings, diagnoseExchange } from '../diagnosis/engine';
+import { FindingTally, diagnoseExchange } from '../diagnosis/engine';
 import { type FindingJson, findingJson } from '../diagnosis/json';
 import type { Finding } from '../diagnosis/finding';
 import type { ImportedSession } from '../import/analyze';
@@ -62,17 +62,18 @@ export function* analysisJsonLines(
   options: { includeTokens: boolean } = { includeTokens: false },
 ): Generator<string> {
   yield `{\n  "source": ${JSON.stringify(session.source)},\n  "browser": ${JSON.stringify(session.browser)},\n  "exchanges": [`;
-  const all: Finding[] = [...session.findings];
+  const tally = new FindingTally();
+  tally.add(session.findings);
   const last = session.exchanges.length - 1;
   for (let index = 0; index <= last; index++) {
     const exchange = session.exchanges[index] as Exchange;
     const findings = diagnoseExchange(exchange);
-    all.push(...findings);
+    tally.add(findings);
     yield `    ${indented(exchangeJson(exchange, findings, options.includeTokens), 4)}${index < last ? ',' : ''}`;
   }
   yield '  ],';
   yield `  "findings": ${indented(
-    dedupeFindings(all).map(({ finding, count }) => ({ ...findingJson(finding), count })),
+    tally.groups().map(({ finding, count }) => ({ ...findingJson(finding), count })),
     2,
   )}`;
   yield '}';

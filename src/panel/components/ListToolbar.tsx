@@ -54,6 +54,7 @@ export function ListToolbar({
       <label>
         <input
           type="checkbox"
+          name="include-identities"
           checked={includeIdentities}
           onChange={(event) => setIncludeIdentities((event.currentTarget as HTMLInputElement).checked)}
         />

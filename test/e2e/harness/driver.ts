@@ -42,6 +42,11 @@ export interface BrowserDriver {
   backgroundStartedAt(): Promise<number>;
   /** Everything the extension keeps in storage.local or storage.sync (disk-backed areas). */
   diskStorage(): Promise<unknown>;
+  /**
+   * Samples storage.session every `everyMs` in an extension page, looking for any of `secrets`; the returned stop
+   * function ends the sampling and says how many samples were taken and which secrets any of them held.
+   */
+  watchSessionStorage(secrets: readonly string[], everyMs: number): Promise<() => Promise<{ samples: number; found: string[] }>>;
   /** Opens the panel page for the tab (as DevTools would for the inspected tab). */
   openPanel(tabId: number, size?: { width: number; height: number }): Promise<PanelPage>;
   /** Ticks or unticks "Keep raw tokens" in the panel's settings, as a user would. */
@@ -154,6 +159,32 @@ export async function panelDetail(driver: BrowserDriver, tabId: number, url: str
 /** Reads the clipboard in a web page (the extension has no clipboardRead permission, and needs none). */
 const READ_CLIPBOARD = (): Promise<string> => navigator.clipboard.readText();
 
+const READ_SESSION = async () => {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  return JSON.stringify(await api.storage.session.get(null));
+};
+
+/** Samples storage.session from the test process every `everyMs` (an extension page's own timers are throttled
+ *  while it sits in a background tab), until the returned stop function is called. */
+function watchSession(read: () => Promise<string>, secrets: readonly string[], everyMs: number) {
+  let running = true;
+  let samples = 0;
+  const found = new Set<string>();
+  const loop = (async () => {
+    while (running) {
+      const text = await read();
+      samples++;
+      for (const secret of secrets) if (text.includes(secret)) found.add(secret);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { samples, found: [...found] };
+  };
+}
+
 const READ_DISK_STORAGE = async () => {
   const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
   return { local: await api.storage.local.get(null), sync: await api.storage.sync.get(null).catch(() => ({})) };
@@ -185,6 +216,8 @@ export async function chromiumDriver(
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
     diskStorage: () => extensionPage.evaluate(READ_DISK_STORAGE),
+    watchSessionStorage: async (secrets, everyMs) =>
+      watchSession(() => extensionPage.evaluate(READ_SESSION) as Promise<string>, secrets, everyMs),
     async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await chromium.context.newPage();
       await panel.setViewportSize(size);
@@ -275,6 +308,8 @@ export async function firefoxDriver(
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
     diskStorage: () => extensionPage.evaluate(READ_DISK_STORAGE),
+    watchSessionStorage: async (secrets, everyMs) =>
+      watchSession(() => extensionPage.evaluate(READ_SESSION) as Promise<string>, secrets, everyMs),
     async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await openFirefoxExtensionPage(firefox, `/src/panel/panel.html?tabId=${tabId}`);
       await panel.setViewport(size);
