@@ -172,7 +172,13 @@ export class NtlmServer {
     if (path === `${NTLM_SERVER_PATHS.public}basic-challenge`) {
       const basic = request.headers.authorization?.startsWith('Basic ');
       record(basic ? 200 : 401);
-      return this.reply(response, basic ? 200 : 401, IIS_SERVER, basic ? [] : [['WWW-Authenticate', 'Basic realm="lab-api"']], basic ? 'ok' : 'no');
+      return this.reply(
+        response,
+        basic ? 200 : 401,
+        IIS_SERVER,
+        basic ? [] : [['WWW-Authenticate', 'Basic realm="lab-api"']],
+        basic ? 'ok' : 'no',
+      );
     }
     if (path.startsWith(NTLM_SERVER_PATHS.tooLarge) && authorization.length > 0) {
       // Any credential is "too large" here, whatever the browser sends: the demo needs no KDC for this answer.

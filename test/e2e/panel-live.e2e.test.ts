@@ -104,7 +104,7 @@ describe('panel in Chromium', () => {
     expect(await panel.evaluate(text, '[role=status]')).toMatch(/Copied 1 exchange/);
     const copied = await panel.readClipboard();
     expect(copied).toMatch(/^# AuthScope diagnosis/);
-    expect(copied).toContain(`## GET ${url} — 401`);
+    expect(copied).toContain(`## GET \`${url}\` — 401`);
     expect(copied).toContain('[error] The server asked for Windows authentication and the browser sent no token (`no-token-sent`)');
     expect(copied).toContain('Redaction: no raw tokens; user, domain and workstation names masked');
     expect(copied).toContain('reg add "HKLM\\SOFTWARE\\Policies\\Google\\Chrome" /v AuthServerAllowlist');
