@@ -27,8 +27,14 @@ const CORE_IMPORT_RULES = [
   },
 ];
 
+/** The layers of src/core, lowest first: each imports only from the layers below it (docs/architecture.md). */
+const ABOVE_DECODE = ['**/core/exchange/**', '**/core/diagnosis/**', '**/core/import/**', '**/core/export/**', '**/core/report/**'];
+const ABOVE_EXCHANGE = ABOVE_DECODE.slice(1);
+const ABOVE_DIAGNOSIS = ABOVE_DECODE.slice(2);
+const layer = (group) => ({ group: group.map((path) => path.replace('**/core/', '../**/core/')).concat(group.map((path) => path.replace('**/core/', '**/'))), message: 'core layers import downwards only (decode → exchange → diagnosis → import/export/report).' });
+
 const VERDICTS_ONLY = {
-  regex: '(^|/)(diagnosis/)?(advice(/.*)?|engine|token|report/.*)$',
+  regex: '(^|/)(diagnosis/)?(advice(/.*)?|findings|token-findings|report/.*)$',
   message: 'The service worker reads verdicts (diagnosis/verdicts); advice and reports load only in the panel and CLI.',
 };
 
@@ -50,8 +56,8 @@ export default tseslint.config(
       'src/devtools/**',
       'src/panel/**',
       'src/shared/**',
-      'test/e2e/helper-extension/**',
-      'test/e2e/reference-extension/**',
+      'tools/browsers/helper-extension/**',
+      'tools/browsers/reference-extension/**',
       'tools/record/**',
     ],
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
@@ -65,9 +71,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/core/decode/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CORE_IMPORT_RULES, layer(ABOVE_DECODE)] }] },
+  },
+  {
+    files: ['src/core/diagnosis/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CORE_IMPORT_RULES, layer(ABOVE_DIAGNOSIS)] }] },
+  },
+  {
     // What the service worker loads stays free of the advice prose (issue 5: background ≤ 30 KB gz).
-    files: ['src/core/exchange/**', 'src/core/diagnosis/rules/**', 'src/core/diagnosis/verdicts.ts', 'src/core/diagnosis/evidence.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...CORE_IMPORT_RULES, VERDICTS_ONLY] }] },
+    files: ['src/core/exchange/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CORE_IMPORT_RULES, VERDICTS_ONLY, layer(ABOVE_EXCHANGE)] }] },
+  },
+  {
+    files: ['src/core/diagnosis/rules/**', 'src/core/diagnosis/judge.ts', 'src/core/diagnosis/evidence.ts', 'src/core/diagnosis/badge.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CORE_IMPORT_RULES, VERDICTS_ONLY, layer(ABOVE_DIAGNOSIS)] }] },
   },
   {
     files: ['src/background/**'],

@@ -1,171 +1,90 @@
-// `npm run bench`: performance goals measured as ratios side by side in one run (machines are shared and noisy).
-// Decode: per token kind, the full decode (base64 + structure) against a bare base64 decode of the same token,
-// interleaved in rounds. The baseline is what every extension page can do to get a token's bytes: the platform's
-// atob() into a Uint8Array (Uint8Array.fromBase64 is not in Node 20 / Firefox ESR 128). Goal ≤ 3×. Node's native
-// Buffer.from is shown too, for scale: no JS decoder comes near it. Runs bundled by esbuild, as the extension does.
-import { readFileSync, readdirSync } from 'node:fs';
-import { Capture } from '../src/core/exchange/capture';
-import type { CaptureEvent } from '../src/core/exchange/events';
-import { decodeToken } from '../src/core/token/decode';
-import { median, reportGoal } from './bench-goal';
+// `npm run bench`: every performance section in one run — decode and capture cost (Node, bundled as the extension
+// is), the panel and bundle sizes (real Chromium), NetLog import (10 / 100 / 500 MB) and page load (real Chromium)
+// — then one report: a goals summary, the machine and browser versions, and each section's tables, printed and
+// written between the bench markers of docs/performance.md. Ratios are measured side by side within each section.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { GOAL_LINE_PREFIX, type GoalResult } from '../tools/bench/goal';
 
-interface Fixture {
-  name: string;
-  value: string;
-}
+const REPORT = 'docs/performance.md';
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
 
-const ROUNDS = 15;
-const TARGET_ROUND_MS = 40;
+await build({
+  entryPoints: ['tools/bench/decode-capture.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: 'dist/bench/bench.mjs',
+  logLevel: 'warning',
+});
 
-/** Calls `body` `count` times and returns ns per call. */
-function time(count: number, body: () => unknown): number {
-  const started = process.hrtime.bigint();
-  for (let index = 0; index < count; index++) body();
-  return Number(process.hrtime.bigint() - started) / count;
-}
-
-/** The bare base64 decode an extension page does: atob into bytes. */
-function atobBytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
-const fixtures = JSON.parse(readFileSync('test/fixtures/tokens/lab-tokens.json', 'utf8')) as Fixture[];
-const seen = new Set<string>();
-const rows: string[] = [];
-const goals: Parameters<typeof reportGoal>[0][] = [];
-let worstMedianRatio = 0;
-for (const fixture of fixtures) {
-  const token = fixture.value.replace(/^\S+\s+/, '');
-  const decoded = decodeToken(token);
-  if (!decoded.ok) throw new Error(`${fixture.name} does not decode`);
-  const kind = decoded.value.token.spnego?.inner
-    ? `${decoded.value.token.kind} ⊃ ${decoded.value.token.spnego.inner.kind}`
-    : decoded.value.token.kind;
-  if (seen.has(kind)) continue;
-  seen.add(kind);
-  // Calibrate so one round lasts about TARGET_ROUND_MS, then warm both paths up.
-  const perCall = time(2000, () => decodeToken(token));
-  const count = Math.max(200, Math.round((TARGET_ROUND_MS * 1e6) / perCall));
-  time(count, () => atobBytes(token));
-  const ratios: number[] = [];
-  const decodeNs: number[] = [];
-  const baseNs: number[] = [];
-  const nativeNs: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const bare = time(count, () => atobBytes(token));
-    const full = time(count, () => decodeToken(token));
-    nativeNs.push(time(count, () => Buffer.from(token, 'base64')));
-    baseNs.push(bare);
-    decodeNs.push(full);
-    ratios.push(full / bare);
-  }
-  const ratio = median(ratios);
-  worstMedianRatio = Math.max(worstMedianRatio, ratio);
-  goals.push({
-    measure: `decode ${kind} (${decoded.value.bytes.length} B)`,
-    goal: '≤ 3× atob',
-    measured: `${ratio.toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
-    met: ratio <= 3,
-  });
-  rows.push(
-    `| ${kind} | ${decoded.value.bytes.length} | ${(median(decodeNs) / 1000).toFixed(2)} | ${(median(baseNs) / 1000).toFixed(2)} | ` +
-      `${Math.min(...ratios).toFixed(2)} / ${ratio.toFixed(2)} / ${Math.max(...ratios).toFixed(2)} | ${ratio <= 3 ? 'yes' : 'NO'} | ` +
-      `${(median(decodeNs) / median(nativeNs)).toFixed(1)}× |`,
-  );
-}
-
-console.log(`## Decode vs bare base64 (Node ${process.version}, ${ROUNDS} interleaved rounds; goal ≤ 3×)\n`);
-console.log(
-  '| token kind | bytes | decode µs (median) | atob→bytes µs (median) | ratio min / median / max | ≤ 3× | vs native Buffer.from |',
-);
-console.log('|---|---|---|---|---|---|---|');
-for (const row of rows) console.log(row);
-console.log(`\nworst median ratio: ${worstMedianRatio.toFixed(2)}×`);
-goals.forEach(reportGoal);
-
-// Capture cost per webRequest event, in the core path the background runs for every event: the relevance gate for
-// requests that have nothing to do with authentication (goal ≤ 2 µs), and gate + exchange update + token decode
-// for the recorded lab streams (goal ≤ 50 µs). Browser IPC and the storage.session write are not included.
-const headers = (names: string[]) => names.map((name, index) => ({ name, value: `value-${index}-${'x'.repeat(20)}` }));
-const identity = {
-  url: 'https://www.example.test/static/app.js',
-  method: 'GET',
-  resourceType: 'script',
-  tabId: 1,
-  frameId: 0,
-  initiator: 'https://www.example.test',
-  time: 0,
-};
-const nonAuth: CaptureEvent[] = [
-  {
-    type: 'request-headers',
-    requestId: 'n',
-    ...identity,
-    headers: headers([
-      'Host',
-      'User-Agent',
-      'Accept',
-      'Accept-Language',
-      'Accept-Encoding',
-      'Referer',
-      'Cookie',
-      'Sec-Fetch-Mode',
-      'Sec-Fetch-Site',
-    ]),
-  },
-  {
-    type: 'response-headers',
-    requestId: 'n',
-    ...identity,
-    statusCode: 200,
-    statusLine: 'HTTP/1.1 200 OK',
-    headers: headers(['Date', 'Server', 'Content-Type', 'Content-Length', 'Cache-Control', 'ETag', 'Last-Modified', 'Vary', 'Connection']),
-  },
-  {
-    type: 'completed',
-    requestId: 'n',
-    ...identity,
-    statusCode: 200,
-    statusLine: 'HTTP/1.1 200 OK',
-    headers: headers(['Date', 'Server', 'Content-Type', 'Content-Length', 'Cache-Control', 'ETag', 'Last-Modified', 'Vary', 'Connection']),
-  },
+const SECTIONS: readonly { readonly title: string; readonly args: readonly string[] }[] = [
+  { title: 'Decode and capture (Node, bundled)', args: ['dist/bench/bench.mjs'] },
+  { title: 'Panel and bundles (Chromium)', args: ['--import', 'tsx', 'tools/bench/panel.ts'] },
+  { title: 'NetLog import', args: ['--import', 'tsx', 'tools/bench/netlog.ts'] },
+  { title: 'CLI at hostile scale', args: ['--import', 'tsx', 'tools/bench/hostile-scale.ts'] },
+  { title: 'Page load (Chromium)', args: ['--import', 'tsx', 'tools/bench/pageload.ts'] },
 ];
-const recorded: CaptureEvent[][] = ['chromium', 'firefox'].flatMap((browser) =>
-  readdirSync(`test/fixtures/capture/${browser}`)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => (JSON.parse(readFileSync(`test/fixtures/capture/${browser}/${file}`, 'utf8')) as { events: CaptureEvent[] }).events),
-);
-const authEvents = recorded.reduce((sum, events) => sum + events.length, 0);
-const gate = new Capture({ browser: 'chromium', keepRawTokens: true });
-const nonAuthRuns: number[] = [];
-const authRuns: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-  nonAuthRuns.push(time(20_000, () => nonAuth.forEach((event) => gate.apply(event))) / nonAuth.length);
-  authRuns.push(
-    time(200, () => {
-      const capture = new Capture({ browser: 'firefox', keepRawTokens: true });
-      for (const events of recorded) for (const event of events) capture.apply(event);
-    }) / authEvents,
-  );
-}
-console.log(`\n## Capture cost per webRequest event (core path, ${ROUNDS} rounds)\n`);
-console.log('| events | µs per event min / median / max | goal |');
-console.log('|---|---|---|');
-const row = (runs: number[]) =>
-  `${(Math.min(...runs) / 1000).toFixed(3)} / ${(median(runs) / 1000).toFixed(3)} / ${(Math.max(...runs) / 1000).toFixed(3)}`;
-console.log(`| not authentication (request, response, completion with 9 headers each) | ${row(nonAuthRuns)} | ≤ 2 µs |`);
-console.log(`| authentication (${authEvents} recorded lab events, tokens decoded) | ${row(authRuns)} | ≤ 50 µs |`);
-for (const [measure, runs, goalUs] of [
-  ['capture event, not authentication', nonAuthRuns, 2],
-  ['capture event, authentication', authRuns, 50],
-] as const) {
-  reportGoal({
-    measure,
-    goal: `≤ ${goalUs} µs`,
-    measured: `${(median(runs) / 1000).toFixed(2)} µs (${row(runs)})`,
-    met: median(runs) / 1000 <= goalUs,
+
+/** Runs one section in its own Node process, echoing its output, and returns the output. */
+function run(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      process.stdout.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
   });
 }
+
+function version(command: string): string {
+  try {
+    return execFileSync(command, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return `${command}: not installed`;
+  }
+}
+
+const started = new Date();
+const goals: GoalResult[] = [];
+const sections: string[] = [];
+for (const section of SECTIONS) {
+  console.log(`\n# ${section.title}\n`);
+  const output = await run(section.args);
+  const lines = output.split('\n');
+  for (const line of lines)
+    if (line.startsWith(GOAL_LINE_PREFIX)) goals.push(JSON.parse(line.slice(GOAL_LINE_PREFIX.length)) as GoalResult);
+  const tables = lines
+    .filter((line) => !line.startsWith(GOAL_LINE_PREFIX))
+    .join('\n')
+    .replace(/^## /gm, '### ')
+    .trim();
+  sections.push(`## ${section.title}\n\n${tables}`);
+}
+
+const machine =
+  `${cpus().length}-core ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+  `${version('/usr/bin/chromium')}, ${version('firefox-esr')}`;
+const summary = [
+  `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min, on ${machine}.`,
+  '',
+  '| measure | goal | measured (median, spread) | met |',
+  '|---|---|---|---|',
+  ...goals.map((goal) => `| ${goal.measure} | ${goal.goal} | ${goal.measured} | ${goal.met ? 'yes' : '**no**'} |`),
+  '',
+  `${goals.filter((goal) => goal.met).length} of ${goals.length} goals met.`,
+].join('\n');
+const block = `${BEGIN}\n\n## Summary\n\n${summary}\n\n${sections.join('\n\n')}\n\n${END}`;
+
+const document = readFileSync(REPORT, 'utf8');
+const begin = document.indexOf(BEGIN);
+const end = document.indexOf(END);
+if (begin < 0 || end < begin) throw new Error(`${REPORT} has no ${BEGIN} … ${END} block to write into`);
+writeFileSync(REPORT, document.slice(0, begin) + block + document.slice(end + END.length));
+console.log(`\n# Summary\n\n${summary}\n\nWritten to ${REPORT}.`);

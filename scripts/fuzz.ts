@@ -1,6 +1,6 @@
 // `npm run fuzz -- --iterations 1000000 [--seed N]`: long fuzz runs of every core decoder; prints the case count,
 // the worst time per input, the outcome spread, and exits non-zero on any throw or caught decoder bug.
-import { FUZZ_TARGETS, fuzz, seedTokens } from '../test/fuzz/engine';
+import { FUZZ_TARGETS, fuzz, seedTokens } from '../tools/fuzz/engine';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);

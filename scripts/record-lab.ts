@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type ScenarioId, scenarioRequestUrl, startLab } from '../lab/lab';
-import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, settledExchange } from '../test/e2e/harness/driver';
+import { type ScenarioId, scenarioRequestUrl, startLab } from '../tools/lab/lab';
+import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, settledExchange } from '../tools/browsers/driver';
 
 const FIXTURES = 'test/fixtures';
 const lab = await startLab();

@@ -5,9 +5,9 @@
 // (the capture's per-origin counters, which outlive eviction) and the request errors every 10 s; prints the curve.
 // Goals: 0 errors, memory flat, storage.session ≤ 8 MB (also after 100,000 exchanges: rate 150 for 700 s).
 import { readFileSync, readdirSync } from 'node:fs';
-import { CHROMIUM_AUTH_ARGS, startLab } from '../lab/lab';
+import { CHROMIUM_AUTH_ARGS, startLab } from '../tools/lab/lab';
 import type { Page } from 'playwright-core';
-import { launchChromiumWithExtension } from '../test/e2e/harness/browsers';
+import { launchChromiumWithExtension } from '../tools/browsers/launch';
 
 const SECONDS = Number(process.env['AUTHSCOPE_SOAK_SECONDS'] ?? 600);
 const RATE = Number(process.env['AUTHSCOPE_SOAK_RATE'] ?? 50);

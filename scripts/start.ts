@@ -8,10 +8,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { type Lab, type ScenarioId, startLab } from '../lab/lab';
-import { NTLM_SERVER_PATHS, NtlmServer } from '../lab/ntlm-server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness/browsers';
-import { type BrowserDriver, chromiumDriver, firefoxDriver, selectExchangeRow, settledExchange } from '../test/e2e/harness/driver';
+import { type Lab, type ScenarioId, startLab } from '../tools/lab/lab';
+import { NTLM_SERVER_PATHS, NtlmServer } from '../tools/lab/ntlm-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tools/browsers/launch';
+import { type BrowserDriver, chromiumDriver, firefoxDriver, selectExchangeRow, settledExchange } from '../tools/browsers/driver';
 
 const args = process.argv.slice(2);
 const useFirefox = args.includes('--browser') && args[args.indexOf('--browser') + 1] === 'firefox';

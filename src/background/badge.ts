@@ -1,5 +1,5 @@
 // Shows a tab's badge through the browser's action API.
-import type { BadgeState } from '../core/exchange/badge';
+import type { BadgeState } from '../core/diagnosis/badge';
 import { browser } from '../shared/browser';
 
 export async function showBadge(tabId: number, badge: BadgeState): Promise<void> {

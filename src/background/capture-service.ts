@@ -2,7 +2,7 @@
 // a worker restart, apply, persist to storage.session, update the tab's badge. Everything durable lives in storage;
 // globals are caches. Every step catches its own failure, counts it and lets the next one run: one rejected write or
 // one bad message never stalls capture.
-import { badgeFor, type BadgeState } from '../core/exchange/badge';
+import { badgeFor, type BadgeState } from '../core/diagnosis/badge';
 import { Capture } from '../core/exchange/capture';
 import type { BrowserFamily, CaptureEvent } from '../core/exchange/events';
 import { fitForStorage } from '../core/exchange/limits';

@@ -1,20 +1,20 @@
 // `authscope` command line: a thin shell over src/core. `decode` prints a token as a tree or as stable JSON.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { FileImport, type ImportedSession } from '../core/import/analyze';
+import { FileImport, type ImportedSession } from '../core/import/file-import';
 import { analysisJsonLines } from '../core/report/analysis-json';
-import { dedupeFindings, diagnoseExchange } from '../core/diagnosis/engine';
+import { dedupeFindings, diagnoseExchange } from '../core/diagnosis/findings';
 import { statusChain } from '../core/diagnosis/evidence';
 import { mechanismText } from '../core/report/mechanism-text';
 import { visibleControls as shown } from '../core/report/escape';
 import { summarizeExchange } from '../core/exchange/summary';
 import { tokenTree, renderTree } from '../core/report/token-tree';
-import { tokenResultJson } from '../core/token/json';
-import { decodeInput } from '../core/token/input';
-import type { Problem } from '../core/result';
-import { diagnoseToken } from '../core/diagnosis/token';
-import { findingJson } from '../core/diagnosis/json';
-import { summarizeDecoded } from '../core/token/summary';
+import { tokenResultJson } from '../core/report/token-json';
+import { decodeInput } from '../core/decode/token/input';
+import type { Problem } from '../core/decode/result';
+import { diagnoseToken } from '../core/diagnosis/token-findings';
+import { findingJson } from '../core/report/finding-json';
+import { summarizeDecoded } from '../core/decode/token/summary';
 
 declare const __AUTHSCOPE_VERSION__: string;
 

@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureService } from '../../src/background/capture-service';
 import { ExchangeStore, type StoredTab } from '../../src/background/exchange-store';
-import type { BadgeState } from '../../src/core/exchange/badge';
+import type { BadgeState } from '../../src/core/diagnosis/badge';
 import type { BrowserFamily, CaptureEvent } from '../../src/core/exchange/events';
 import type { Exchange } from '../../src/core/exchange/model';
 import { summarizeExchange } from '../../src/core/exchange/summary';
 import { MemoryStore } from '../../src/shared/key-value-store';
-import { mainExchange, recordingOf, recordings, replay } from '../helpers/recordings';
+import { mainExchange, recordingOf, recordings, replay } from '../../tools/fixtures/recordings';
 
 interface World {
   readonly service: CaptureService;

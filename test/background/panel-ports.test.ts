@@ -10,7 +10,7 @@ import {
   isBackgroundPortMessage,
   isPanelPortMessage,
 } from '../../src/shared/protocol';
-import { mainExchange, recordingOf } from '../helpers/recordings';
+import { mainExchange, recordingOf } from '../../tools/fixtures/recordings';
 
 const exchange = (id: string, tabId: number, finalStatus: number | null = null): Exchange =>
   ({

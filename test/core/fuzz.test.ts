@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FUZZ_TARGETS, fuzz, seedTokens } from '../fuzz/engine';
+import { FUZZ_TARGETS, fuzz, seedTokens } from '../../tools/fuzz/engine';
 
 // 12,000 cases per target × 5 targets = 60,000 cases in every `npm test`; `npm run fuzz` runs millions.
 const CASES_PER_TARGET = 12_000;

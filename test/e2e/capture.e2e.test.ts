@@ -2,16 +2,16 @@
 // browser lets AuthScope see in every scenario, the summary it draws, and the badge it sets on the tab.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BADGE_COLORS } from '../../src/core/exchange/badge';
+import type { BADGE_COLORS } from '../../src/core/diagnosis/badge';
 import type { Exchange } from '../../src/core/exchange/model';
 import { hasRawTokens } from '../../src/core/exchange/raw-tokens';
-import { diagnoseExchange } from '../../src/core/diagnosis/engine';
-import { worstSeverity } from '../../src/core/diagnosis/verdicts';
+import { diagnoseExchange } from '../../src/core/diagnosis/findings';
+import { worstSeverity } from '../../src/core/diagnosis/judge';
 import { EXPECTED_FINDINGS } from '../helpers/expected-findings';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
-import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../lab/lab';
-import { hostScopedChromeBuild } from './harness/browsers';
-import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, panelDetail, settledExchange } from './harness/driver';
+import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../tools/lab/lab';
+import { hostScopedChromeBuild } from '../../tools/browsers/launch';
+import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, panelDetail, settledExchange } from '../../tools/browsers/driver';
 
 interface Expectation {
   readonly outcome: Outcome;

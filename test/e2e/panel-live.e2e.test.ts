@@ -2,7 +2,7 @@
 // filter, keyboard), the detail pane (legs, decoded token with hex highlighting, findings), and Copy diagnosis
 // read back from the system clipboard. Takes the README screenshot: Chromium on the NTLM-fallback scenario.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Lab, startLab } from '../../lab/lab';
+import { type Lab, startLab } from '../../tools/lab/lab';
 import {
   type BrowserDriver,
   type PanelPage,
@@ -11,7 +11,7 @@ import {
   firefoxDriver,
   selectExchangeRow,
   settledExchange,
-} from './harness/driver';
+} from '../../tools/browsers/driver';
 
 let lab: Lab;
 beforeAll(async () => {

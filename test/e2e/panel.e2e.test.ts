@@ -7,11 +7,11 @@ import {
   launchChromiumWithExtension,
   launchFirefoxWithExtension,
   openFirefoxExtensionPage,
-} from './harness/browsers';
+} from '../../tools/browsers/launch';
 import { labTokens } from '../helpers/fixtures';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { importHar } from '../../src/core/import/har';
+import { importHar } from '../../src/core/import/har/read-har';
 
 const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
 const staleKeytab = labTokens.find((fixture) => fixture.name === 'apache-reject-krb-error-badkeyver');

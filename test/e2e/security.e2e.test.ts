@@ -4,9 +4,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Lab, startLab } from '../../lab/lab';
-import { NtlmServer, SITE_SECRETS } from '../../lab/ntlm-server';
-import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, selectExchangeRow, settledExchange } from './harness/driver';
+import { type Lab, startLab } from '../../tools/lab/lab';
+import { NtlmServer, SITE_SECRETS } from '../../tools/lab/ntlm-server';
+import {
+  type BrowserDriver,
+  chromiumDriver,
+  findExchange,
+  firefoxDriver,
+  selectExchangeRow,
+  settledExchange,
+} from '../../tools/browsers/driver';
 
 /** Every raw token the capture kept in memory. */
 const tokensIn = (json: string) => [...json.matchAll(/"token":"([A-Za-z0-9+/=]{16,})"/g)].map((match) => match[1] as string);

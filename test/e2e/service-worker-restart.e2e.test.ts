@@ -1,9 +1,9 @@
 // Chromium stops idle service workers (and may stop them at any time): stopping AuthScope's worker again and again
 // in the middle of NTLM and Kerberos handshakes must lose no exchange and no leg (state lives in storage.session).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Lab, startLab } from '../../lab/lab';
+import { type Lab, startLab } from '../../tools/lab/lab';
 import { summarizeExchange } from '../../src/core/exchange/summary';
-import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver } from './harness/driver';
+import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver } from '../../tools/browsers/driver';
 
 let lab: Lab;
 let chromium: BrowserDriver;

@@ -1,5 +1,5 @@
 // A tiny DER writer for building synthetic vectors from the RFC 4178 / MS-SPNG / RFC 4120 ASN.1 definitions.
-import { encodeOidContent } from '../../src/core/asn1/der';
+import { encodeOidContent } from '../../src/core/decode/asn1/der';
 
 function length(size: number): number[] {
   if (size < 0x80) return [size];

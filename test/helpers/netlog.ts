@@ -2,7 +2,7 @@
 // from events written by name (the synthetic Windows examples), numbered through a constants block of our own.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { type ImportedSession, importText } from '../../src/core/import/analyze';
+import { type ImportedSession, importText } from '../../src/core/import/file-import';
 
 /** A lab NetLog recorded by `npm run lab:record` in Default or Everything capture mode. */
 export const labNetLog = (mode: 'default' | 'everything'): string =>

@@ -1,5 +1,5 @@
 // Tokens built from their specifications, for cases the lab cannot produce (NTLMv1, anonymous NTLM, RC4 tickets).
-import { OID_MS_KRB5 } from '../../src/core/gssapi/oids';
+import { OID_MS_KRB5 } from '../../src/core/decode/gssapi/oids';
 import { app, bits, ctx, gstring, int, octets, oid, principal, seq } from './der';
 import { hex } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { md4 } from '../../lab/md4';
+import { md4 } from '../../tools/lab/md4';
 
 describe('md4 (RFC 1320 §A.5 test suite)', () => {
   it.each([

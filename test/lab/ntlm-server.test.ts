@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { get } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NTLM_SERVER_PATHS, NtlmServer, verifyNtlmV2 } from '../../lab/ntlm-server';
+import { NTLM_SERVER_PATHS, NtlmServer, verifyNtlmV2 } from '../../tools/lab/ntlm-server';
 import { hex } from '../helpers/fixtures';
 
 describe('verifyNtlmV2 (MS-NLMP §4.2.4 example)', () => {

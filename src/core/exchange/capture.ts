@@ -1,8 +1,7 @@
 // Builds exchanges from capture events. Pure and synchronous: the background feeds it browser events and
 // persists what it returns; tests feed it recorded event streams.
-import { type AuthChallenge, parseChallenges, parseCredentials } from '../http/auth-header';
-import { isProblem, verdictsOf, worstSeverity } from '../diagnosis/verdicts';
-import { type TokenSummary, summarizeToken } from '../token/summary';
+import { type AuthChallenge, parseChallenges, parseCredentials } from '../decode/http/auth-header';
+import { type TokenSummary, summarizeToken } from '../decode/token/summary';
 import {
   type BrowserFamily,
   type CaptureEvent,
@@ -19,7 +18,6 @@ import { MAX_CHALLENGES, MAX_PROMPTS, MAX_REDIRECTS, MAX_TOKEN_CHARS, boundedUrl
 import type { AuthItem, Exchange, LegRequest, LegResponse } from './model';
 import { withoutRawTokens } from './raw-tokens';
 import { SCHEME_NAME, carriesWindowsCredentials, isWindowsScheme } from './sanitize';
-import { summarizeExchange } from './summary';
 
 export interface CaptureOptions {
   readonly browser: BrowserFamily;
@@ -31,10 +29,6 @@ export interface CaptureOptions {
 export interface OriginState {
   /** A challenge from this origin has been seen: credentials sent later are not pre-authentication. */
   challenged: boolean;
-  exchanges: number;
-  kerberos: number;
-  ntlm: number;
-  failures: number;
 }
 
 /** Serializable capture state (what the background keeps in storage.session). */
@@ -165,7 +159,6 @@ export class Capture {
     if (!next) return null;
     if (next.done) {
       this.active.delete(next.requestId);
-      this.count(next);
     } else {
       this.active.set(next.requestId, next);
     }
@@ -174,18 +167,12 @@ export class Capture {
 
   /**
    * Takes a finished exchange witnessed elsewhere (the panel's own listeners) that this capture missed: it replaces
-   * a partial one of the same request and is counted. Raw tokens follow this capture's setting.
+   * a partial one of the same request. Raw tokens follow this capture's setting.
    */
   adopt(exchange: Exchange): Exchange {
     const adopted = { ...(this.options.keepRawTokens ? exchange : withoutRawTokens(exchange)), recoveredByPanel: true };
     this.active.delete(adopted.requestId);
-    this.count(adopted);
     return adopted;
-  }
-
-  /** Per-origin state, by origin. */
-  origin(origin: string): OriginState | undefined {
-    return this.origins.get(origin);
   }
 
   snapshot(): CaptureSnapshot {
@@ -361,19 +348,10 @@ export class Capture {
   private originState(origin: string): OriginState {
     let state = this.origins.get(origin);
     if (!state) {
-      state = { challenged: false, exchanges: 0, kerberos: 0, ntlm: 0, failures: 0 };
+      state = { challenged: false };
       this.origins.set(origin, state);
     }
     return state;
-  }
-
-  private count(exchange: Exchange): void {
-    const state = this.originState(exchange.origin);
-    state.exchanges++;
-    const summary = summarizeExchange(exchange);
-    if (summary.mechanism === 'kerberos') state.kerberos++;
-    if (summary.mechanism === 'ntlm') state.ntlm++;
-    if (isProblem(worstSeverity(verdictsOf(exchange)))) state.failures++;
   }
 }
 

@@ -1,7 +1,7 @@
 // Capture events: what the background's webRequest listeners hand to the core, browser-neutral and plain.
 // The shell converts Chromium / Firefox details into these; recorded streams of them are test fixtures.
 
-import type { TokenSummary } from '../token/summary';
+import type { TokenSummary } from '../decode/token/summary';
 
 export type BrowserFamily = 'chromium' | 'firefox';
 

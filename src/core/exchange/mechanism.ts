@@ -2,7 +2,7 @@
 // did show — the browser's auth log, the legs and their token sizes, the final answer — with the facts and the
 // protocol rule each inference rests on. One reading for live capture (Chromium hides its own legs), NetLogs
 // (Default mode strips tokens), HAR files and Firefox alike.
-import { type Mechanism, mechanismOfOid } from '../gssapi/oids';
+import { type Mechanism, mechanismOfOid } from '../decode/gssapi/oids';
 import { describeAuthItem } from './describe';
 import type { AuthItem, Evidence, Exchange } from './model';
 

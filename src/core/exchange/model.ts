@@ -1,7 +1,7 @@
 // The exchange model: one exchange per request (requestId), across auth restarts and redirects, with its legs.
 // Built by capture.ts from capture events; the same shape will come from NetLog and HAR import.
-import type { AuthSchemeKind } from '../http/auth-header';
-import type { TokenSummary } from '../token/summary';
+import type { AuthSchemeKind } from '../decode/http/auth-header';
+import type { TokenSummary } from '../decode/token/summary';
 import type { BrowserFamily } from './events';
 
 export type { TokenSummary };

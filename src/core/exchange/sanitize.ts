@@ -3,11 +3,11 @@
 // API key) the scheme name alone is kept, an unparseable value not at all, and no header we do not read (cookies)
 // survives. With "Keep raw tokens" off, Windows tokens are replaced by their decoded summaries here, so no raw
 // token reaches storage even for the moment between arrival and processing.
-import { type AuthChallenge, parseChallenges, parseCredentials } from '../http/auth-header';
-import type { TokenSummary } from '../token/summary';
+import { type AuthChallenge, parseChallenges, parseCredentials } from '../decode/http/auth-header';
+import type { TokenSummary } from '../decode/token/summary';
 import { type CaptureEvent, type Header, headersFingerprint, requestHeadBytes } from './events';
 import { MAX_CHALLENGES, MAX_TOKEN_CHARS } from './limits';
-import { summarizeToken } from '../token/summary';
+import { summarizeToken } from '../decode/token/summary';
 
 /** Response headers capture reads (challenges, server identity, connection-based auth, proxies, the clock). */
 const RESPONSE_HEADERS = new Set([

@@ -1,6 +1,6 @@
 // What an exchange amounts to: schemes offered, mechanism used, outcome, and whether it is a problem for the
 // badge. Each answer comes from evidence in the exchange; when the browser hid it, the answer says so.
-import type { Mechanism } from '../gssapi/oids';
+import type { Mechanism } from '../decode/gssapi/oids';
 import { type MechanismEvidenceKind, type MechanismReading, carriesServerToken, readMechanism } from './mechanism';
 import type { Exchange } from './model';
 

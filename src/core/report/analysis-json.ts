@@ -1,9 +1,9 @@
 // The stable JSON of `authscope analyze --json` (docs/json.md): per exchange its legs, mechanism, outcome and
 // findings, then every finding de-duplicated. Tokens are credentials: left out unless asked for.
-import { FindingTally, diagnoseExchange } from '../diagnosis/engine';
-import { type FindingJson, findingJson } from '../diagnosis/json';
+import { FindingTally, diagnoseExchange } from '../diagnosis/findings';
+import { type FindingJson, findingJson } from './finding-json';
 import type { Finding } from '../diagnosis/finding';
-import type { ImportedSession } from '../import/analyze';
+import type { ImportedSession } from '../import/file-import';
 import type { AuthItem, Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
 

@@ -3,13 +3,12 @@
 // masked — unless the user asks for identities or raw tokens. Every text that comes from a capture or a file goes
 // through escape.ts: names and values in code spans, sentences escaped, so nothing a stranger wrote becomes
 // Markdown structure (a heading, a list item, a link, HTML).
-import { dedupeFindings, diagnoseExchange } from '../diagnosis/engine';
-import { describeAuthItem } from '../diagnosis/evidence';
+import { dedupeFindings, diagnoseExchange } from '../diagnosis/findings';
+import { describeAuthItem, statusChain } from '../diagnosis/evidence';
 import type { Evidence, Finding } from '../diagnosis/finding';
 import type { AuthItem, Exchange } from '../exchange/model';
 import { notKept } from '../exchange/limits';
 import { summarizeExchange } from '../exchange/summary';
-import { exchangeRow } from './exchange-row';
 import { markdownCode as code, markdownText as text } from './escape';
 import { mechanismText } from './mechanism-text';
 
@@ -67,11 +66,11 @@ function findingMarkdown(finding: Finding, heading: string): string[] {
 }
 
 function exchangeMarkdown(exchange: Exchange, options: ReportOptions): string[] {
-  const row = exchangeRow(exchange);
   const summary = summarizeExchange(exchange);
-  const lines = [`## ${text(exchange.method)} ${code(exchange.url)} — ${text(row.chain)}`, ''];
+  const offered = summary.offered.join(', ');
+  const lines = [`## ${text(exchange.method)} ${code(exchange.url)} — ${text(statusChain(exchange))}`, ''];
   lines.push(bullet(`Started: ${isoTime(exchange.startedAt)} · type ${text(exchange.resourceType)}`));
-  lines.push(bullet(`Offered: ${row.offered ? text(row.offered) : 'no challenge seen'}`));
+  lines.push(bullet(`Offered: ${offered ? text(offered) : 'no challenge seen'}`));
   exchange.legs.forEach((leg, index) => {
     const sent = leg.request?.credentials ?? leg.request?.proxyCredentials;
     if (sent) {

@@ -1,12 +1,12 @@
 // A decoded token as a labelled tree (field, value, byte range): the CLI prints it, the panel will render it
 // with hex highlighting. Built from the decoders' output only; nothing here re-reads bytes.
 import { visibleControls } from './escape';
-import { mechanismOidName } from '../gssapi/oids';
-import { etypeName, isWeakEtype, nameTypeName } from '../kerberos/constants';
-import type { KerberosMessage } from '../kerberos/decode';
-import type { NtlmMessage, NtlmTargetInfo } from '../ntlm/decode';
-import type { ByteRange } from '../result';
-import type { DecodedToken } from '../token/decode';
+import { mechanismOidName } from '../decode/gssapi/oids';
+import { etypeName, isWeakEtype, nameTypeName } from '../decode/kerberos/constants';
+import type { KerberosMessage } from '../decode/kerberos/decode';
+import type { NtlmMessage, NtlmTargetInfo } from '../decode/ntlm/decode';
+import type { ByteRange } from '../decode/result';
+import type { DecodedToken } from '../decode/token/decode';
 
 /** One node of the token tree. */
 export interface TreeNode {

@@ -1,9 +1,9 @@
 // The selected exchange: what the browser hid, its findings (the answer), its legs, the token chosen in them
 // (tree + hex), and a copy action for this exchange alone.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { diagnoseExchange } from '../../core/diagnosis/engine';
+import { diagnoseExchange } from '../../core/diagnosis/findings';
 import { hiddenLegsNote } from '../../core/diagnosis/advice/common';
-import type { ExchangeRow } from '../../core/report/exchange-row';
+import type { ExchangeRow } from '../state/exchange-row';
 import { mechanismText } from '../../core/report/mechanism-text';
 import { notKept } from '../../core/exchange/limits';
 import { FindingView } from './FindingView';

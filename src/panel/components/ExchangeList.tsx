@@ -2,7 +2,7 @@
 // exchanges stay smooth), arrow keys move the selection, Enter opens it.
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ExchangeRow } from '../../core/report/exchange-row';
+import type { ExchangeRow } from '../state/exchange-row';
 import type { RowsView } from '../state/row-search';
 
 export const ROW_HEIGHT = 22;

@@ -2,7 +2,7 @@
 // diagnosis and Export HAR. Knows nothing of the extension APIs (LiveView connects, ImportView reads files), so
 // benchmarks render it in a plain page.
 import { useState } from 'preact/hooks';
-import { type Redaction, exportHar } from '../../core/import/har-export';
+import { type Redaction, exportHar } from '../../core/export/har';
 import { diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
 import type { Exchange } from '../../core/exchange/model';
 import { copyText } from '../clipboard';

@@ -1,5 +1,5 @@
 // A token's bytes as a hex dump (16 per line, offsets), with the selected field's [start, end) range highlighted.
-import type { ByteRange } from '../../core/result';
+import type { ByteRange } from '../../core/decode/result';
 
 const BYTES_PER_LINE = 16;
 

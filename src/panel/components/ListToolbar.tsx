@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useStore } from '../state/context';
 import type { MechanismFilter } from '../state/store';
-import type { Redaction } from '../../core/import/har-export';
+import type { Redaction } from '../../core/export/har';
 
 export interface CopyChoices {
   readonly includeIdentities: boolean;

@@ -1,5 +1,5 @@
 // Per-origin summary: "intranet.lab.test: Kerberos ✓ 12 · NTLM 0 · failures 0".
-import type { OriginSummary } from '../../core/report/exchange-row';
+import type { OriginSummary } from '../state/exchange-row';
 
 const count = new Intl.NumberFormat('en');
 

@@ -1,5 +1,5 @@
 // Lists decode problems with their code and byte offset.
-import type { Problem } from '../../core/result';
+import type { Problem } from '../../core/decode/result';
 
 export function ProblemList({ title, problems, severity }: { title: string; problems: readonly Problem[]; severity: 'error' | 'warning' }) {
   if (problems.length === 0) return null;

@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { AuthItem } from '../../core/exchange/model';
 import { tokenTree } from '../../core/report/token-tree';
-import type { ByteRange } from '../../core/result';
-import { decodeToken } from '../../core/token/decode';
+import type { ByteRange } from '../../core/decode/result';
+import { decodeToken } from '../../core/decode/token/decode';
 import { HexView } from './HexView';
 import { ProblemList } from './ProblemList';
 import { TokenTreeView } from './TokenTreeView';

@@ -1,7 +1,7 @@
 // Renders a core TreeNode as an accessible nested tree; clicking a field with a byte range selects it (the hex
 // view highlights those bytes).
 import type { TreeNode } from '../../core/report/token-tree';
-import type { ByteRange } from '../../core/result';
+import type { ByteRange } from '../../core/decode/result';
 
 interface Selection {
   readonly selected?: ByteRange | null;

@@ -2,7 +2,7 @@
 // and a filter is a run that scans positions on demand: a keystroke scans only until the rows in view are found,
 // and the rest of the list is counted in idle time after the frame has painted (measured in Chromium: scanning
 // all 10,000 rows on the first keystroke, before the JIT has compiled the loop, took 7-11 ms of a 16 ms frame).
-import type { ExchangeRow } from '../../core/report/exchange-row';
+import type { ExchangeRow } from './exchange-row';
 
 /** What the exchange list reads: a window of rows, and how many there are. */
 export interface RowsView {

@@ -1,9 +1,9 @@
 // The panel's state as signals: the tab's exchanges, the list's filter and selection, Clear and Preserve log.
 // Created by a factory and handed to components through context; components only read it and call its actions.
 import { batch, computed, effect, signal } from '@preact/signals';
-import { isProblem } from '../../core/diagnosis/verdicts';
+import { isProblem } from '../../core/diagnosis/judge';
 import type { Exchange } from '../../core/exchange/model';
-import { type ExchangeRow, type OriginSummary, OriginTally, exchangeRow } from '../../core/report/exchange-row';
+import { type ExchangeRow, type OriginSummary, OriginTally, exchangeRow } from './exchange-row';
 import { type FilterRun, RowSearch, type RowsView, arrayView } from './row-search';
 
 export type MechanismFilter = 'all' | 'kerberos' | 'ntlm';

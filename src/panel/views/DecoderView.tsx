@@ -1,9 +1,9 @@
 // Paste a token or a whole auth header: the decoded tree, decode problems, and the findings a lone token supports.
 import { useMemo, useState } from 'preact/hooks';
-import { diagnoseToken } from '../../core/diagnosis/token';
-import { summarizeDecoded } from '../../core/token/summary';
+import { diagnoseToken } from '../../core/diagnosis/token-findings';
+import { summarizeDecoded } from '../../core/decode/token/summary';
 import { tokenTree } from '../../core/report/token-tree';
-import { decodeInput } from '../../core/token/input';
+import { decodeInput } from '../../core/decode/token/input';
 import { FindingView } from '../components/FindingView';
 import { ProblemList } from '../components/ProblemList';
 import { TokenTreeView } from '../components/TokenTreeView';

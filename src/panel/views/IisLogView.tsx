@@ -1,7 +1,7 @@
 // Paste IIS W3C log lines (with their #Fields: header): each client's handshake per URL as a story with its
 // finding, and every line explained.
 import { useMemo, useState } from 'preact/hooks';
-import { explainIisLog } from '../../core/iis-log/explain';
+import { explainIisLog } from '../../core/import/iis-log/explain';
 import { FindingView } from '../components/FindingView';
 
 export function IisLogView() {

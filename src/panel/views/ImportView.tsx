@@ -2,8 +2,8 @@
 // with progress, and the panel stays responsive), and its exchanges open in their own session with the same list,
 // details, findings and copy as live capture.
 import { useMemo, useState } from 'preact/hooks';
-import { FileImport, type ImportedSession } from '../../core/import/analyze';
-import { type Problem, fail } from '../../core/result';
+import { FileImport, type ImportedSession } from '../../core/import/file-import';
+import { type Problem, fail } from '../../core/decode/result';
 import { browser } from '../../shared/browser';
 import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
 import { FindingView } from '../components/FindingView';

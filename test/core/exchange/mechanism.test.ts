@@ -10,13 +10,13 @@ import {
 } from '../../../src/core/exchange/mechanism';
 import type { AuthItem, AuthLibraryFacts, Exchange, Leg } from '../../../src/core/exchange/model';
 import { summarizeExchange } from '../../../src/core/exchange/summary';
-import { decodeBase64 } from '../../../src/core/bytes/base64';
-import { decodeToken } from '../../../src/core/token/decode';
-import { summarizeToken } from '../../../src/core/token/summary';
-import { OID_KRB5, OID_NTLMSSP } from '../../../src/core/gssapi/oids';
+import { decodeBase64 } from '../../../src/core/decode/bytes/base64';
+import { decodeToken } from '../../../src/core/decode/token/decode';
+import { summarizeToken } from '../../../src/core/decode/token/summary';
+import { OID_KRB5, OID_NTLMSSP } from '../../../src/core/decode/gssapi/oids';
 import { base64 } from '../../helpers/fixtures';
 import { ctx, enumerated, oid, seq } from '../../helpers/der';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 import { publicTokens } from '../../helpers/public-tokens';
 
 const NO_REQUEST = { time: null, credentials: null, proxyCredentials: null, headBytes: null, visible: false } as const;

@@ -3,7 +3,7 @@ import { Capture } from '../../../src/core/exchange/capture';
 import type { CaptureEvent } from '../../../src/core/exchange/events';
 import type { Exchange } from '../../../src/core/exchange/model';
 import { hasRawTokens, withoutRawTokens } from '../../../src/core/exchange/raw-tokens';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 
 const ntlmOnly = recordingOf('firefox', 'ntlm-only');
 

@@ -8,7 +8,7 @@ import { MAX_CHALLENGES } from '../../../src/core/exchange/limits';
 import { sanitizeEvent } from '../../../src/core/exchange/sanitize';
 import { summarizeExchange } from '../../../src/core/exchange/summary';
 import { labToken } from '../../helpers/fixtures';
-import { mainExchange, recordingOf, replayEvents } from '../../helpers/recordings';
+import { mainExchange, recordingOf, replayEvents } from '../../../tools/fixtures/recordings';
 
 const identity = {
   requestId: '9',

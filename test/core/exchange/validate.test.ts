@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_LEGS } from '../../../src/core/exchange/limits';
 import type { Exchange } from '../../../src/core/exchange/model';
 import { MAX_MESSAGE_CHARS, parseExchange } from '../../../src/core/exchange/validate';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 
 const recorded = mainExchange(recordingOf('firefox', 'ntlm-fallback'));
 const leg = recorded.legs[1] as Exchange['legs'][number];

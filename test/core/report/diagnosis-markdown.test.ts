@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MASK, diagnosisMarkdown } from '../../../src/core/report/diagnosis-markdown';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 
 const options = {
   includeIdentities: false,

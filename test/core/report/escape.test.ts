@@ -1,7 +1,7 @@
 // Strangers' text stays text where it is rendered: Markdown, commands offered as fixes, the terminal.
 import { describe, expect, it } from 'vitest';
 import { command, isCommandSafeName, withCommands } from '../../../src/core/diagnosis/advice/command';
-import { diagnoseExchange } from '../../../src/core/diagnosis/engine';
+import { diagnoseExchange } from '../../../src/core/diagnosis/findings';
 import { diagnosisMarkdown } from '../../../src/core/report/diagnosis-markdown';
 import { markdownCode, markdownText, visibleControls } from '../../../src/core/report/escape';
 import { hostileFiles } from '../../helpers/hostile-corpus';

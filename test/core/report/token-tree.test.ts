@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTree, tokenTree } from '../../../src/core/report/token-tree';
-import { decodeToken } from '../../../src/core/token/decode';
+import { decodeToken } from '../../../src/core/decode/token/decode';
 import { labToken } from '../../helpers/fixtures';
 
 const treeOf = (name: string) => {

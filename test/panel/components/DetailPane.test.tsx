@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exchangeRow } from '../../../src/core/report/exchange-row';
+import { exchangeRow } from '../../../src/panel/state/exchange-row';
 import { DetailPane } from '../../../src/panel/components/DetailPane';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 
 afterEach(cleanup);
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exchangeRow } from '../../../src/core/report/exchange-row';
+import { exchangeRow } from '../../../src/panel/state/exchange-row';
 import { ExchangeList, ROW_HEIGHT } from '../../../src/panel/components/ExchangeList';
 import { arrayView } from '../../../src/panel/state/row-search';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeRow } from '../../../src/core/report/exchange-row';
+import { exchangeRow } from '../../../src/panel/state/exchange-row';
 import { RowSearch } from '../../../src/panel/state/row-search';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 
 const kerberos = mainExchange(recordingOf('firefox', 'kerberos-ok'));
 const ntlm = mainExchange(recordingOf('firefox', 'ntlm-fallback'));

@@ -6,7 +6,7 @@ import { createInMemoryPortPair } from '../../../src/shared/port';
 import type { BackgroundPortMessage, PanelPortMessage } from '../../../src/shared/protocol';
 import { connectPanel } from '../../../src/panel/state/connection';
 import { createPanelStore } from '../../../src/panel/state/store';
-import { mainExchange, recordings } from '../../helpers/recordings';
+import { mainExchange, recordings } from '../../../tools/fixtures/recordings';
 
 const exchanges: Exchange[] = recordings
   .filter((recording) => recording.browser === 'firefox')

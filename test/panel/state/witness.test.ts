@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureEvent } from '../../../src/core/exchange/events';
 import type { Exchange } from '../../../src/core/exchange/model';
 import { ADOPT_GRACE_MS, witnessTab } from '../../../src/panel/state/witness';
-import { mainExchange, recordingOf } from '../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 
 function witnessed(scenario: string, shown: () => readonly Exchange[]) {
   const recording = recordingOf('chromium', scenario);

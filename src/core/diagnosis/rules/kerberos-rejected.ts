@@ -1,7 +1,7 @@
 // kerberos-rejected: the server refused the Kerberos token (SPNEGO reject, a KRB-ERROR, or a 401 after the
 // token); kerberos-error names each KRB-ERROR code (RFC 4120 §7.5.9; reference/003).
 import type { Exchange } from '../../exchange/model';
-import { KERBEROS_ERRORS } from '../../kerberos/constants';
+import { KERBEROS_ERRORS } from '../../decode/kerberos/constants';
 import type { ExchangeRule, Verdict } from '../finding';
 import { sentEvidence, serverTokenEvidence, statusEvidence, verdict } from '../evidence';
 

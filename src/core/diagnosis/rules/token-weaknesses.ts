@@ -1,7 +1,7 @@
 // weak-etype (RC4 / DES service ticket, RFC 6649 / RFC 8429), ntlm-v1 (NTLMv1 or LM responses, MS-NLMP §3.3.1)
 // and anonymous-ntlm (empty responses, MS-NLMP §3.2.5.1.2): read from the tokens themselves, so they apply to an
 // exchange and to a lone pasted token alike.
-import type { TokenSummary } from '../../token/summary';
+import type { TokenSummary } from '../../decode/token/summary';
 import type { ExchangeRule, RuleId, Verdict } from '../finding';
 import { sentItems } from '../evidence';
 

@@ -1,10 +1,10 @@
 // Rules that read facts only some sources carry: request size without a readable token, IIS substatus, private
 // windows, delegation flags, proxies.
 import { describe, expect, it } from 'vitest';
-import { diagnoseExchange } from '../../../../src/core/diagnosis/engine';
+import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
 import type { Exchange } from '../../../../src/core/exchange/model';
 import { labToken } from '../../../helpers/fixtures';
-import { mainExchange, recordingOf, syntheticExchange } from '../../../helpers/recordings';
+import { mainExchange, recordingOf, syntheticExchange } from '../../../../tools/fixtures/recordings';
 
 const ids = (exchange: Exchange) => diagnoseExchange(exchange).map((finding) => finding.id);
 

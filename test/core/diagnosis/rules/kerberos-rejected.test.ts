@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseExchange } from '../../../../src/core/diagnosis/engine';
+import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
 import { labToken } from '../../../helpers/fixtures';
-import { syntheticExchange } from '../../../helpers/recordings';
+import { syntheticExchange } from '../../../../tools/fixtures/recordings';
 
 describe('kerberos-rejected and kerberos-error', () => {
   it('names KRB_AP_ERR_BADKEYVER from the server’s real KRB-ERROR (curl asked for mutual auth)', () => {

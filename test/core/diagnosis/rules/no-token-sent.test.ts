@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseExchange } from '../../../../src/core/diagnosis/engine';
+import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
 import type { AuthLibraryFacts } from '../../../../src/core/exchange/model';
-import { mainExchange, recordingOf } from '../../../helpers/recordings';
+import { mainExchange, recordingOf } from '../../../../tools/fixtures/recordings';
 
 const noToken = mainExchange(recordingOf('firefox', 'spn-unknown'));
 const withLibrary = (facts: Partial<AuthLibraryFacts>) =>

@@ -2,7 +2,7 @@
 // it and is answered 401 is an error — also on an origin challenged before; pre-authentication that works is a
 // warning on the first request to an origin only.
 import { describe, expect, it } from 'vitest';
-import { verdictsOf } from '../../../../src/core/diagnosis/verdicts';
+import { verdictsOf } from '../../../../src/core/diagnosis/judge';
 import { Capture } from '../../../../src/core/exchange/capture';
 import type { CaptureEvent } from '../../../../src/core/exchange/events';
 import type { Exchange } from '../../../../src/core/exchange/model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseExchange } from '../../../../src/core/diagnosis/engine';
-import { mainExchange, recordingOf } from '../../../helpers/recordings';
+import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
+import { mainExchange, recordingOf } from '../../../../tools/fixtures/recordings';
 
 describe('spn-mismatch', () => {
   const noToken = mainExchange(recordingOf('firefox', 'spn-unknown'));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseExchange } from '../../../../src/core/diagnosis/engine';
+import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
 import { tokenWeaknesses } from '../../../../src/core/diagnosis/rules/token-weaknesses';
-import { summarizeToken } from '../../../../src/core/token/summary';
+import { summarizeToken } from '../../../../src/core/decode/token/summary';
 import { base64, labToken } from '../../../helpers/fixtures';
-import { syntheticExchange } from '../../../helpers/recordings';
+import { syntheticExchange } from '../../../../tools/fixtures/recordings';
 import { kerberosApReq, ntlmAuthenticate } from '../../../helpers/tokens';
 
 const ids = (token: string) =>

@@ -1,0 +1,149 @@
+// One exchange as a row of the panel's list: the columns a DevTools Network-panel
+// user expects. Cheap fields are read at once; the summary and the findings are computed on first use, so a list
+// of 10,000 exchanges renders without judging rows nobody has looked at yet. Rows carry verdicts (id, severity,
+// title, evidence); the detail pane asks the engine for the advice.
+import { statusChain } from '../../core/diagnosis/evidence';
+import type { FindingSeverity, Verdict } from '../../core/diagnosis/finding';
+import { isProblem, verdictsOf } from '../../core/diagnosis/judge';
+import type { Exchange } from '../../core/exchange/model';
+import { type ExchangeSummary, summarizeExchange } from '../../core/exchange/summary';
+
+export type MechanismLabel = 'Kerberos' | 'NTLM' | 'none' | 'unknown';
+
+export class ExchangeRow {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly method: string;
+  readonly url: string;
+  readonly origin: string;
+  private verdictsCache: readonly Verdict[] | null = null;
+  private searchCache: string | null = null;
+  private chainCache: string | null = null;
+
+  constructor(readonly exchange: Exchange) {
+    this.id = exchange.id;
+    this.startedAt = exchange.startedAt;
+    this.method = exchange.method;
+    this.url = exchange.url;
+    this.origin = exchange.origin;
+  }
+
+  /** host[:port], emphasised in the list. */
+  get host(): string {
+    const scheme = this.origin.indexOf('://');
+    return scheme >= 0 ? this.origin.slice(scheme + 3) : this.url;
+  }
+
+  /** Path and query, shown after the host. */
+  get path(): string {
+    return this.url.startsWith(this.origin) ? this.url.slice(this.origin.length) : '';
+  }
+
+  /** "401 → 200", "401 ✕ net::ERR_TOO_MANY_RETRIES" */
+  get chain(): string {
+    this.chainCache ??= statusChain(this.exchange);
+    return this.chainCache;
+  }
+
+  get summary(): ExchangeSummary {
+    return summarizeExchange(this.exchange);
+  }
+
+  get offered(): string {
+    return this.summary.offered.join(', ');
+  }
+
+  get mechanism(): MechanismLabel {
+    const { mechanism, outcome } = this.summary;
+    return mechanism === 'kerberos' ? 'Kerberos' : mechanism === 'ntlm' ? 'NTLM' : outcome === 'no-token-sent' ? 'none' : 'unknown';
+  }
+
+  /** Largest credential token sent, in bytes, when the browser showed it. */
+  get credentialBytes(): number | null {
+    let largest: number | null = null;
+    for (const leg of this.exchange.legs) {
+      for (const item of [leg.request?.credentials, leg.request?.proxyCredentials]) {
+        const size = item?.summary?.byteLength;
+        if (size) largest = Math.max(largest ?? 0, size);
+      }
+    }
+    return largest;
+  }
+
+  /** True once the verdicts have been computed (the panel indexes rows in the background). */
+  get judged(): boolean {
+    return this.verdictsCache !== null;
+  }
+
+  get verdicts(): readonly Verdict[] {
+    this.verdictsCache ??= verdictsOf(this.exchange);
+    return this.verdictsCache;
+  }
+
+  /** The worst severity: verdicts come worst first. */
+  get worst(): FindingSeverity | null {
+    return this.verdicts[0]?.severity ?? null;
+  }
+
+  get worstTitle(): string | null {
+    return this.verdicts[0]?.title ?? null;
+  }
+
+  /** Lower-cased text the filter box searches: method, URL, chain, offered, mechanism, finding ids and titles. */
+  get search(): string {
+    this.searchCache ??= [
+      this.method,
+      this.url,
+      this.chain,
+      this.offered,
+      this.mechanism,
+      ...this.verdicts.map((verdict) => `${verdict.id} ${verdict.title}`),
+    ]
+      .join(' ')
+      .toLowerCase();
+    return this.searchCache;
+  }
+}
+
+const rows = new WeakMap<Exchange, ExchangeRow>();
+
+/** The row of an exchange; exchanges are immutable, so each has one row for its life. */
+export function exchangeRow(exchange: Exchange): ExchangeRow {
+  let row = rows.get(exchange);
+  if (!row) {
+    row = new ExchangeRow(exchange);
+    rows.set(exchange, row);
+  }
+  return row;
+}
+
+export interface OriginSummary {
+  readonly origin: string;
+  readonly host: string;
+  readonly kerberos: number;
+  readonly ntlm: number;
+  readonly failures: number;
+  readonly exchanges: number;
+}
+
+/** Per-origin counts, added to row by row (the panel tallies rows as it judges them, never recounting). */
+export class OriginTally {
+  private readonly byOrigin = new Map<string, { -readonly [key in keyof OriginSummary]: OriginSummary[key] }>();
+
+  add(row: ExchangeRow): void {
+    let entry = this.byOrigin.get(row.origin);
+    if (!entry) {
+      entry = { origin: row.origin, host: row.host, kerberos: 0, ntlm: 0, failures: 0, exchanges: 0 };
+      this.byOrigin.set(row.origin, entry);
+    }
+    entry.exchanges++;
+    if (row.mechanism === 'Kerberos') entry.kerberos++;
+    if (row.mechanism === 'NTLM') entry.ntlm++;
+    if (isProblem(row.worst)) entry.failures++;
+  }
+
+  /** "intranet.lab.test: Kerberos ✓ 12 · NTLM 0 · failures 0", one per origin, in first-seen order. */
+  summaries(): OriginSummary[] {
+    return [...this.byOrigin.values()].map((entry) => ({ ...entry }));
+  }
+}

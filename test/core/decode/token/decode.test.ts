@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { decodeToken, decodeTokenBytes, prefixHintOf } from '../../../../src/core/decode/token/decode';
+import { OID_KRB5, OID_MS_KRB5, OID_NEGOEX, OID_NTLMSSP, OID_SPNEGO } from '../../../../src/core/decode/gssapi/oids';
+import { app, bits, ctx, enumerated, gstring, gtime, int, octets, oid, principal, seq, tlv } from '../../../helpers/der';
+import { base64, labToken, labTokens } from '../../../helpers/fixtures';
+import { kerberosApReq } from '../../../helpers/tokens';
+
+const decoded = (token: string) => {
+  const result = decodeToken(token);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result;
+};
+
+describe('decodeToken — every lab capture (test/fixtures/tokens)', () => {
+  const expectations: Record<string, { kind: string; mechanism: string | null; inner?: string }> = {
+    'chromium-negotiate-ap-req': { kind: 'spnego-init', mechanism: 'kerberos', inner: 'kerberos-ap-req' },
+    'firefox-negotiate-ap-req': { kind: 'spnego-init', mechanism: 'kerberos', inner: 'kerberos-ap-req' },
+    'curl-negotiate-ap-req': { kind: 'spnego-init', mechanism: 'kerberos', inner: 'kerberos-ap-req' },
+    'apache-ap-rep-accept-completed': { kind: 'spnego-resp', mechanism: 'kerberos', inner: 'kerberos-ap-rep' },
+    'apache-accept-completed-no-ap-rep': { kind: 'spnego-resp', mechanism: 'kerberos' },
+    'apache-reject-krb-error-badkeyver': { kind: 'spnego-resp', mechanism: 'kerberos', inner: 'kerberos-error' },
+    'chromium-ntlm-negotiate': { kind: 'ntlm-negotiate', mechanism: 'ntlm' },
+    'lab-ntlm-challenge': { kind: 'ntlm-challenge', mechanism: 'ntlm' },
+    'chromium-ntlm-authenticate': { kind: 'ntlm-authenticate', mechanism: 'ntlm' },
+    'curl-ntlm-negotiate': { kind: 'ntlm-negotiate', mechanism: 'ntlm' },
+    'curl-ntlm-authenticate': { kind: 'ntlm-authenticate', mechanism: 'ntlm' },
+    'curl-spnego-wrapped-ntlm-negotiate': { kind: 'spnego-init', mechanism: 'ntlm', inner: 'ntlm-negotiate' },
+  };
+
+  it('has an expectation for every fixture', () => {
+    expect(labTokens.map((fixture) => fixture.name).sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(Object.entries(expectations))('%s', (name, expected) => {
+    const { value, warnings } = decoded(labToken(name));
+    expect(value.token.kind).toBe(expected.kind);
+    expect(value.token.mechanism).toBe(expected.mechanism);
+    expect(value.token.spnego?.inner?.kind).toBe(expected.inner);
+    const allowed = name === 'curl-spnego-wrapped-ntlm-negotiate' ? ['prefix-misleading'] : [];
+    expect(warnings.map((warning) => warning.code)).toEqual(allowed);
+  });
+
+  it('reads the Chromium AP-REQ: realm, SPN, etype, kvno, mutual-required, absolute ranges', () => {
+    const { value } = decoded(labToken('chromium-negotiate-ap-req'));
+    const spnego = value.token.spnego;
+    expect(spnego?.mechTypes).toEqual([OID_KRB5]);
+    expect(spnego?.mechTypeNames).toEqual(['KRB5']);
+    const kerberos = spnego?.inner?.kerberos;
+    expect(kerberos).toMatchObject({
+      message: 'ap-req',
+      pvno: 5,
+      realm: 'LAB.TEST',
+      sname: 'HTTP/intranet.lab.test',
+      snameType: 3,
+      ticketEtype: 18,
+      ticketEtypeName: 'aes256-cts-hmac-sha1-96',
+      authenticatorEtype: 18,
+      // Chromium does not ask for mutual authentication, so Apache answers without an AP-REP.
+      mutualRequired: false,
+    });
+    expect(typeof kerberos?.ticketKvno).toBe('number');
+    // The realm's byte range points at the realm's GeneralString inside the outer token.
+    const realm = kerberos?.spans['realm'];
+    const bytes = value.bytes;
+    expect(realm && new TextDecoder().decode(bytes.subarray(realm[0] + 2, realm[1]))).toBe('LAB.TEST');
+  });
+
+  it('reads the stale-keytab KRB-ERROR: KRB_AP_ERR_BADKEYVER (44) with stime, realm and sname', () => {
+    const { value } = decoded(labToken('apache-reject-krb-error-badkeyver'));
+    expect(value.token.spnego?.negState).toBe('reject');
+    expect(value.token.spnego?.inner?.kerberos).toMatchObject({
+      message: 'krb-error',
+      errorCode: 44,
+      errorName: 'KRB_AP_ERR_BADKEYVER',
+      realm: 'LAB.TEST',
+      sname: 'HTTP/intranet.lab.test',
+      stime: expect.stringMatching(/^2026-11-22T\d\d:\d\d:\d\dZ$/),
+      eData: false,
+    });
+  });
+
+  it('reads the AP-REP etype and the accept-completed negState', () => {
+    const { value } = decoded(labToken('apache-ap-rep-accept-completed'));
+    expect(value.token.spnego).toMatchObject({ negState: 'accept-completed', supportedMech: OID_KRB5 });
+    expect(value.token.spnego?.inner?.kerberos).toMatchObject({ message: 'ap-rep', encEtype: 18 });
+  });
+
+  it('reads mutual-required in the curl AP-REQ that earned that AP-REP', () => {
+    expect(decoded(labToken('curl-negotiate-ap-req')).value.token.spnego?.inner?.kerberos?.mutualRequired).toBe(true);
+  });
+
+  it('classifies a SPNEGO token carrying NTLM as NTLM whatever its "YE…" prefix says', () => {
+    const result = decoded(labToken('curl-spnego-wrapped-ntlm-negotiate'));
+    expect(result.value.prefixHint).toBe('spnego-or-kerberos');
+    expect(result.value.token.mechanism).toBe('ntlm');
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'prefix-misleading' })]);
+    // NTLM inside SPNEGO keeps absolute offsets: its signature starts where mechToken's value starts.
+    const mechToken = result.value.token.spnego?.spans['mechToken'];
+    expect(result.value.token.spnego?.inner?.ntlm?.spans['signature']?.[0]).toBe(mechToken?.[0]);
+  });
+
+  it('decodes a raw GSS Kerberos token (0x60 + KRB5 OID, no SPNEGO) as kerberos-ap-req', () => {
+    const { value } = decoded(labToken('curl-negotiate-ap-req'));
+    const [start, end] = value.token.spnego?.spans['mechToken'] ?? [0, 0];
+    const raw = decodeTokenBytes(value.bytes.slice(start, end));
+    expect(raw.ok && raw.value).toMatchObject({ kind: 'kerberos-ap-req', mechanism: 'kerberos', gssMech: OID_KRB5 });
+  });
+});
+
+describe('decodeToken — SPNEGO shapes built from RFC 4178 §4.2 and MS-SPNG §2.2.1', () => {
+  const framed = (negotiationToken: Uint8Array) => base64(app(0, oid(OID_SPNEGO), negotiationToken));
+
+  it('reads a Windows-style NegTokenInit: mechTypes in order, reqFlags, mechListMIC', () => {
+    const token = framed(
+      ctx(
+        0,
+        seq(
+          ctx(0, seq(oid(OID_MS_KRB5), oid(OID_KRB5), oid(OID_NEGOEX), oid(OID_NTLMSSP))),
+          ctx(1, bits(1, 0x62)),
+          ctx(3, octets([1, 2, 3])),
+        ),
+      ),
+    );
+    const { value } = decoded(token);
+    expect(value.token.kind).toBe('spnego-init');
+    expect(value.token.mechanism).toBeNull();
+    expect(value.token.spnego).toMatchObject({
+      mechTypeNames: ['MS-KRB5', 'KRB5', 'NEGOEX', 'NTLMSSP'],
+      reqFlags: ['mutualFlag', 'replayFlag', 'integFlag'],
+      mechListMIC: true,
+      negHints: null,
+    });
+  });
+
+  it('reads NegTokenInit2 negHints (MS-SPNG §2.2.1) and its [4] mechListMIC', () => {
+    const token = framed(
+      ctx(0, seq(ctx(0, seq(oid(OID_NTLMSSP))), ctx(3, seq(ctx(0, gstring('not_defined_in_RFC4178@please_ignore')))), ctx(4, octets([0])))),
+    );
+    const { value } = decoded(token);
+    expect(value.token.spnego).toMatchObject({
+      negHints: { hintName: 'not_defined_in_RFC4178@please_ignore', hintAddress: false },
+      mechListMIC: true,
+    });
+  });
+
+  it.each([
+    [1, 'accept-incomplete'],
+    [2, 'reject'],
+    [3, 'request-mic'],
+  ])('reads negState %i as %s', (state, name) => {
+    const { value } = decoded(base64(ctx(1, seq(ctx(0, enumerated(state)), ctx(1, oid(OID_NTLMSSP))))));
+    expect(value.token.spnego?.negState).toBe(name);
+    expect(value.token.mechanism).toBe('ntlm');
+  });
+
+  it('keeps the SPNEGO layer readable when the inner token is broken', () => {
+    const result = decoded(
+      base64(ctx(1, seq(ctx(0, enumerated(1)), ctx(2, octets([0x4e, 0x54, 0x4c, 0x4d, 0x53, 0x53, 0x50, 0x00, 9, 0, 0, 0]))))),
+    );
+    expect(result.value.token.spnego?.inner).toBeNull();
+    expect(result.value.token.spnego?.innerError?.code).toBe('ntlm-bad-message-type');
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'spnego-inner-invalid', offset: 21 }));
+  });
+});
+
+describe('decodeToken — Kerberos shapes built from RFC 4120', () => {
+  const krbError = (code: number, extra: Uint8Array[] = []) =>
+    app(
+      30,
+      seq(
+        ctx(0, int(5)),
+        ctx(1, int(30)),
+        ctx(4, gtime('20261122030341Z')),
+        ctx(5, int(0)),
+        ctx(6, int(code)),
+        ctx(9, gstring('LAB.TEST')),
+        ctx(10, principal(2, 'HTTP', 'intranet.lab.test')),
+        ...extra,
+      ),
+    );
+
+  it.each([
+    [41, 'KRB_AP_ERR_MODIFIED'],
+    [37, 'KRB_AP_ERR_SKEW'],
+    [32, 'KRB_AP_ERR_TKT_EXPIRED'],
+    [7, 'KDC_ERR_S_PRINCIPAL_UNKNOWN'],
+    [99, 'KRB_ERR_UNKNOWN(99)'],
+  ])('names KRB-ERROR code %i %s', (code, name) => {
+    const token = base64(app(0, oid(OID_KRB5), [0x03, 0x00], krbError(code)));
+    expect(decoded(token).value.token.kerberos).toMatchObject({ errorCode: code, errorName: name, sname: 'HTTP/intranet.lab.test' });
+  });
+
+  it('reads e-text and e-data, and warns when a raw Kerberos message has no GSS framing', () => {
+    const result = decoded(base64(krbError(60, [ctx(11, gstring('clock is off')), ctx(12, octets([1]))])));
+    expect(result.value.token.kerberos).toMatchObject({ eText: 'clock is off', eData: true, errorName: 'KRB_ERR_GENERIC' });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'krb-not-gss-framed' }));
+  });
+
+  it('warns about a TOK_ID that does not match the message', () => {
+    const result = decoded(base64(app(0, oid(OID_KRB5), [0x01, 0x00], krbError(41))));
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'krb-token-id', offset: 13 }));
+  });
+
+  it('marks weak ticket encryption (RC4, RFC 8429)', () => {
+    const result = decoded(base64(kerberosApReq(23)));
+    expect(result.value.token.kerberos).toMatchObject({
+      ticketEtypeName: 'rc4-hmac',
+      ticketKvno: 4,
+      mutualRequired: true,
+      sname: 'HTTP/web',
+    });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'krb-weak-etype' }));
+  });
+});
+
+describe('decodeToken — malformed input tables', () => {
+  const real = Buffer.from(labToken('chromium-negotiate-ap-req'), 'base64');
+  const tamper = (at: number, value: number) => {
+    const copy = Uint8Array.from(real);
+    copy[at] = value;
+    return base64(copy);
+  };
+  it.each([
+    ['empty input', '', 'token-empty', 0],
+    ['not base64', 'YII*', 'base64-invalid-char', 3],
+    ['garbage bytes', base64(Uint8Array.from([0x13, 0x37, 0x00])), 'token-unrecognized', 0],
+    ['a truncated AP-REQ', base64(real.subarray(0, 200)), 'der-past-end', 0],
+    ['an indefinite GSS frame length', tamper(1, 0x80), 'der-indefinite-length', 1],
+    ['a 5-byte length-of-length', tamper(1, 0x85), 'der-length-too-long', 1],
+    ['trailing bytes after the token', base64(Uint8Array.from([...real, 0])), 'token-trailing-data', real.length],
+    ['an unknown GSS mechanism', base64(app(0, oid('1.2.3.4'), [0])), 'gss-unknown-mech', 2],
+    ['a NegotiationToken [5]', base64(app(0, oid(OID_SPNEGO), ctx(5, seq()))), 'spnego-bad-choice', 10],
+    ['an AP-REQ without its ticket', base64(app(14, seq(ctx(0, int(5)), ctx(1, int(14)), ctx(2, bits(0, 0))))), 'krb-missing-field', 2],
+    ['a field repeated', base64(ctx(1, seq(ctx(0, enumerated(0)), ctx(0, enumerated(0))))), 'der-duplicate-field', 9],
+    ['an unknown APPLICATION tag', base64(tlv(0x65, [])), 'token-unrecognized', 0],
+  ])('rejects %s', (_, token, code, offset) => {
+    expect(decodeToken(token)).toEqual({ ok: false, error: expect.objectContaining({ code, offset }) });
+  });
+});
+
+describe('prefixHintOf', () => {
+  it.each([
+    ['TlRMTVNTUAAB', 'ntlm'],
+    ['YIIC9AYGKwYB', 'spnego-or-kerberos'],
+    ['YEgGBisGAQUF', 'spnego-or-kerberos'],
+    ['oRQwEqADCgEA', 'spnego-resp'],
+    ['oYG3MIG0oAMK', 'spnego-resp'],
+    ['Zm9v', null],
+  ])('%s → %s', (text, hint) => expect(prefixHintOf(text)).toBe(hint));
+});

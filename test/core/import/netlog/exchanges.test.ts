@@ -1,0 +1,163 @@
+// NetLog import: the lab's scenarios recorded by `npm run lab:record` give the same mechanism and the scenario's
+// finding in Default mode (tokens stripped, sizes kept) as in Everything mode (tokens kept); a NetLog re-saved as
+// ordinary JSON reads the same; Windows SSPI events (synthetic, from Chromium's source) name the mechanism.
+import { describe, expect, it } from 'vitest';
+import { verdictsOf } from '../../../../src/core/diagnosis/judge';
+import { NetLogImport, importText } from '../../../../src/core/import/file-import';
+import type { Exchange } from '../../../../src/core/exchange/model';
+import { summarizeExchange } from '../../../../src/core/exchange/summary';
+import { importNetLog, labNetLog, netExportText, syntheticNetLog } from '../../../helpers/netlog';
+
+/** The scenario's request in the lab NetLogs (the last one to that URL: the first Kerberos one warms Chromium up). */
+const SCENARIO_PATHS: Record<string, { readonly host: string; readonly path: string }> = {
+  'kerberos-ok': { host: 'intranet.lab.test', path: '/' },
+  'spn-unknown': { host: 'nospn.lab.test', path: '/' },
+  'not-allowlisted': { host: 'web.corp.example', path: '/' },
+  'stale-keytab': { host: 'stale.lab.test', path: '/' },
+  'token-too-large': { host: 'bloat.lab.test', path: '/' },
+  'ntlm-only': { host: 'legacy.lab.test', path: '/ntlm-only/' },
+  'ntlm-fallback': { host: 'legacy.lab.test', path: '/iis/' },
+  'preauth-first-request': { host: 'legacy.lab.test', path: '/kernel-mode/api' },
+  'auth-loop': { host: 'legacy.lab.test', path: '/loop/' },
+};
+
+/** What issue 13 asks of each scenario in both capture modes: the mechanism and the scenario's finding. */
+const EXPECTED: Record<string, { readonly mechanism: 'kerberos' | 'ntlm' | null; readonly finding: string }> = {
+  'kerberos-ok': { mechanism: 'kerberos', finding: 'kerberos-ok' },
+  'spn-unknown': { mechanism: null, finding: 'spn-unknown' },
+  'not-allowlisted': { mechanism: null, finding: 'not-allowlisted' },
+  'stale-keytab': { mechanism: 'kerberos', finding: 'kerberos-rejected' },
+  'token-too-large': { mechanism: 'kerberos', finding: 'header-too-large' },
+  'ntlm-only': { mechanism: 'ntlm', finding: 'ntlm-used' },
+  'ntlm-fallback': { mechanism: 'ntlm', finding: 'ntlm-fallback' },
+  'preauth-first-request': { mechanism: 'ntlm', finding: 'preauth-first-request' },
+  'auth-loop': { mechanism: 'ntlm', finding: 'auth-loop' },
+};
+
+const sessions = { default: importNetLog(labNetLog('default')), everything: importNetLog(labNetLog('everything')) };
+
+function scenarioExchange(exchanges: readonly Exchange[], scenario: string): Exchange {
+  const { host, path } = SCENARIO_PATHS[scenario] as { host: string; path: string };
+  const found = exchanges.filter((exchange) => {
+    const url = new URL(exchange.url);
+    return url.hostname === host && url.pathname === path;
+  });
+  const exchange = found.at(-1);
+  if (!exchange) throw new Error(`no exchange for ${scenario}`);
+  return exchange;
+}
+
+describe('lab NetLogs: Default mode gives the answers of Everything mode', () => {
+  it.each(Object.keys(EXPECTED).flatMap((scenario) => (['default', 'everything'] as const).map((mode) => [scenario, mode] as const)))(
+    '%s (%s)',
+    (scenario, mode) => {
+      const exchange = scenarioExchange(sessions[mode].exchanges, scenario);
+      const summary = summarizeExchange(exchange);
+      const expected = EXPECTED[scenario] as (typeof EXPECTED)[string];
+      expect(summary.mechanism).toBe(expected.mechanism);
+      expect(verdictsOf(exchange).map((verdict) => verdict.id)).toContain(expected.finding);
+      if (expected.mechanism) {
+        // Everything mode reads the browser's token; Default mode reads the NetLog's handler or infers, and says so.
+        expect(summary.mechanismEvidence).toEqual(mode === 'everything' ? 'client-token' : expect.stringMatching(/^(netlog|inferred)$/));
+        expect(summary.mechanismReading.facts.length).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('Default mode keeps each stripped token’s size: NTLM NEGOTIATE, CHALLENGE and AUTHENTICATE; the Kerberos AP-REQ', () => {
+    const ntlm = scenarioExchange(sessions.default.exchanges, 'ntlm-only');
+    expect(
+      ntlm.legs.map((leg) => [
+        leg.request?.credentials?.strippedLength ?? null,
+        leg.response?.challenges.map((item) => item.strippedLength ?? null),
+      ]),
+    ).toEqual([
+      [null, [null]],
+      [49, [232]],
+      [501, []],
+    ]);
+    const kerberos = scenarioExchange(sessions.default.exchanges, 'kerberos-ok');
+    expect(kerberos.legs[1]?.request?.credentials).toMatchObject({ scheme: 'Negotiate', strippedLength: 1026, token: null });
+    expect(summarizeExchange(kerberos).mechanismReading.facts.map((fact) => fact.name)).toEqual(
+      expect.arrayContaining(['AUTH_HANDLER_CREATE_RESULT', 'AUTH_LIBRARY_INIT_SEC_CTX', 'Authorization']),
+    );
+  });
+
+  it('the auth library’s facts: handlers in order, security contexts with mechanism and credential name type', () => {
+    const fallback = scenarioExchange(sessions.default.exchanges, 'ntlm-fallback');
+    expect(fallback.authLibrary?.handlers?.map((handler) => handler.scheme)).toEqual(expect.arrayContaining(['negotiate', 'ntlm']));
+    const kerberos = scenarioExchange(sessions.default.exchanges, 'kerberos-ok');
+    expect(kerberos.authLibrary?.contexts?.[0]).toEqual({
+      mechanism: '1.3.6.1.5.5.2',
+      sourceNameType: '1.2.840.113554.1.2.2.1',
+      error: null,
+    });
+    const nospn = scenarioExchange(sessions.default.exchanges, 'spn-unknown');
+    expect(nospn.authLibrary?.contexts?.[0]?.error).toMatch(/Server HTTP\/nospn\.lab\.test@LAB\.TEST not found in Kerberos database/);
+  });
+});
+
+describe('a NetLog re-saved as ordinary JSON', () => {
+  const original = labNetLog('default');
+  const parsed = JSON.parse(original) as unknown;
+  const baseline = importNetLog(original).exchanges.map((exchange) => [
+    exchange.url,
+    summarizeExchange(exchange).mechanism,
+    exchange.finalStatus,
+  ]);
+
+  it.each([
+    ['compact, one line (JSON.stringify)', JSON.stringify(parsed)],
+    ['pretty-printed (2 spaces)', JSON.stringify(parsed, null, 2)],
+    [
+      'keys reordered: events before constants',
+      JSON.stringify({ events: (parsed as { events: unknown }).events, constants: (parsed as { constants: unknown }).constants }),
+    ],
+  ])('%s gives the same exchanges', (_, text) => {
+    const session = importNetLog(text);
+    expect(session.exchanges.map((exchange) => [exchange.url, summarizeExchange(exchange).mechanism, exchange.finalStatus])).toEqual(
+      baseline,
+    );
+  });
+
+  it('read in small chunks, strings with braces and escapes do not confuse the scanner', () => {
+    const tricky = JSON.stringify(parsed).replace('"events":[', '"note":"a } ] \\" { [ string","events":[');
+    const netlog = new NetLogImport();
+    for (let at = 0; at < tricky.length; at += 7777) netlog.push(tricky.slice(at, at + 7777));
+    const result = netlog.finish();
+    expect(result.ok && result.value.exchanges.length).toBe(baseline.length);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('a compact file cut off mid-write keeps every complete event and says so', () => {
+    const compact = JSON.stringify(parsed);
+    const result = importText(compact.slice(0, Math.floor(compact.length * 0.7)));
+    expect(result.ok && result.warnings.map((warning) => warning.code)).toEqual(['netlog-truncated']);
+  });
+});
+
+describe('Windows SSPI NetLogs (synthetic, derived from Chromium’s net/http/http_auth_sspi_win.cc)', () => {
+  it('Kerberos: the SSPI context names the package', () => {
+    const [exchange] = importNetLog(netExportText(syntheticNetLog('windows-sspi-kerberos-success'))).exchanges;
+    expect(exchange && summarizeExchange(exchange)).toMatchObject({
+      mechanism: 'kerberos',
+      mechanismEvidence: 'netlog',
+      outcome: 'authenticated',
+    });
+    expect(exchange?.authLibrary?.spn).toBe('HTTP/intranet.contoso.com');
+  });
+
+  it('NTLM inside the Negotiate package: the only sign is the context’s package, and ntlm-fallback says it', () => {
+    const [exchange] = importNetLog(netExportText(syntheticNetLog('windows-sspi-negotiate-ntlm-fallback'))).exchanges;
+    expect(exchange && summarizeExchange(exchange)).toMatchObject({ mechanism: 'ntlm', mechanismEvidence: 'netlog' });
+    expect(exchange && verdictsOf(exchange).map((verdict) => verdict.id)).toContain('ntlm-fallback');
+  });
+
+  it('SEC_E_TARGET_UNKNOWN: the status is named and spn-unknown follows', () => {
+    const [exchange] = importNetLog(netExportText(syntheticNetLog('windows-sspi-spn-unknown-target-unknown'))).exchanges;
+    expect(exchange?.authLibrary?.contexts?.[0]?.error).toBe(
+      'SEC_E_TARGET_UNKNOWN 0x80090303 (the specified target (SPN) is unknown or unreachable)',
+    );
+    expect(exchange && verdictsOf(exchange).map((verdict) => verdict.id)).toEqual(expect.arrayContaining(['no-token-sent', 'spn-unknown']));
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { decodeToken } from '../../../src/core/decode/token/decode';
+import { tokenResultJson } from '../../../src/core/report/token-json';
+import { labToken } from '../../helpers/fixtures';
+
+describe('tokenResultJson (docs/json.md)', () => {
+  it('prints the issue example Negotiate oRQw… exactly', () => {
+    expect(tokenResultJson(decodeToken('oRQwEqADCgEAoQsGCSqGSIb3EgECAg=='), 'Negotiate')).toEqual({
+      kind: 'spnego-resp',
+      mechanism: 'kerberos',
+      byteLength: 22,
+      scheme: 'Negotiate',
+      prefixHint: 'spnego-resp',
+      ntlm: null,
+      spnego: {
+        token: 'resp',
+        mechTypes: [],
+        mechTypeNames: [],
+        negState: 'accept-completed',
+        supportedMech: '1.2.840.113554.1.2.2',
+        supportedMechName: 'KRB5',
+        reqFlags: null,
+        negHints: null,
+        mechListMIC: false,
+        inner: null,
+      },
+      kerberos: null,
+      warnings: [],
+      error: null,
+    });
+  });
+
+  it('nests the inner token with the same shape and fills the NTLM object', () => {
+    const json = tokenResultJson(decodeToken(labToken('curl-spnego-wrapped-ntlm-negotiate')), 'Negotiate');
+    expect(json.spnego?.inner).toMatchObject({ kind: 'ntlm-negotiate', mechanism: 'ntlm', byteLength: 40, spnego: null, kerberos: null });
+    expect(Object.keys(json.spnego?.inner?.ntlm ?? {}).sort()).toEqual(
+      [
+        'messageType',
+        'flags',
+        'flagNames',
+        'domain',
+        'user',
+        'workstation',
+        'targetName',
+        'serverChallenge',
+        'version',
+        'targetInfo',
+        'responseVersion',
+        'lmResponseLength',
+        'ntResponseLength',
+        'mic',
+        'sessionKey',
+      ].sort(),
+    );
+  });
+
+  it('keeps every Kerberos field the issue names, null where the message has none', () => {
+    const json = tokenResultJson(decodeToken(labToken('apache-reject-krb-error-badkeyver')), 'Negotiate');
+    expect(json.spnego?.inner?.kerberos).toEqual({
+      message: 'krb-error',
+      realm: 'LAB.TEST',
+      sname: 'HTTP/intranet.lab.test',
+      snameType: 1,
+      ticketEtype: null,
+      ticketEtypeName: null,
+      ticketKvno: null,
+      authenticatorEtype: null,
+      mutualRequired: null,
+      encEtype: null,
+      errorCode: 44,
+      errorName: 'KRB_AP_ERR_BADKEYVER',
+      errorMeaning: expect.stringContaining('Specified version of key is not available'),
+      eText: null,
+      eData: false,
+      stime: expect.stringMatching(/^2026-11-22T/),
+    });
+  });
+
+  it('reports a failure with kind unknown and the error', () => {
+    expect(tokenResultJson(decodeToken('####'), null)).toMatchObject({
+      kind: 'unknown',
+      mechanism: null,
+      error: { code: 'base64-invalid-char', offset: 0 },
+    });
+  });
+});

@@ -1,0 +1,110 @@
+// Page-load cost of AuthScope in real Chromium, side by side in one run: a loopback page with 1,000 images, loaded
+// with no extension, with the reference extension (one no-op onHeadersReceived listener: the floor), and with
+// AuthScope. Variants alternate within each round; the report gives min / median / max of the per-round medians
+// and the ratios. Goal (issue 3): AuthScope within 5 % of the floor.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, hostScopedChromeBuild, launchChromiumWithExtension } from '../browsers/launch';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { median, reportGoal } from './goal';
+
+const IMAGES = 1000;
+const ROUNDS = 4;
+const LOADS_PER_ROUND = 3;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+const server = createServer((request, response) => {
+  if (request.url === '/') {
+    const images = Array.from({ length: IMAGES }, (_, index) => `<img src="/i/${index}.png" width="1" height="1">`).join('');
+    response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+    return response.end(`<!doctype html><title>bench</title>${images}`);
+  }
+  response.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' });
+  response.end(PNG);
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+const HOST_SCOPED = 'AuthScope, host-scoped to *.lab.test';
+const hostScopedBuild = hostScopedChromeBuild(['*://*.lab.test/*']);
+
+// Experiments: AUTHSCOPE_BENCH_BUILDS="label=dir;label=dir" adds other builds of AuthScope to the same run.
+const extraBuilds = new Map(
+  (process.env['AUTHSCOPE_BENCH_BUILDS'] ?? '')
+    .split(';')
+    .filter(Boolean)
+    .map((entry) => entry.split('=') as [string, string]),
+);
+const ROUNDS_TO_RUN = Number(process.env['AUTHSCOPE_BENCH_ROUNDS'] ?? ROUNDS);
+
+type Variant = string;
+
+async function measure(variant: Variant): Promise<number> {
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  const build = variant === 'AuthScope' ? 'dist/chrome' : variant === HOST_SCOPED ? hostScopedBuild : extraBuilds.get(variant);
+  if (build) {
+    const launched = await launchChromiumWithExtension({ extensionDir: build });
+    context = launched.context;
+    close = () => launched.close();
+  } else {
+    const profile = mkdtempSync(join(tmpdir(), 'authscope-bench-'));
+    const extension = resolve('tools/browsers/reference-extension');
+    const extra = variant === 'reference (floor)' ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
+    const launched = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...extra],
+    });
+    context = launched;
+    if (variant === 'reference (floor)' && launched.serviceWorkers().length === 0) await launched.waitForEvent('serviceworker');
+    close = async () => {
+      await launched.close();
+      rmSync(profile, { recursive: true, force: true });
+    };
+  }
+  const page = await context.newPage();
+  await page.goto(url); // warm-up
+  const loads: number[] = [];
+  for (let load = 0; load < LOADS_PER_ROUND; load++) {
+    const started = performance.now();
+    await page.goto(url, { waitUntil: 'load' });
+    loads.push(performance.now() - started);
+  }
+  await close();
+  return loads.sort((a, b) => a - b)[Math.floor(loads.length / 2)] as number;
+}
+
+const variants: Variant[] = ['no extension', 'reference (floor)', 'AuthScope', HOST_SCOPED, ...extraBuilds.keys()];
+const results = new Map<Variant, number[]>(variants.map((variant) => [variant, []]));
+for (let round = 0; round < ROUNDS_TO_RUN; round++) {
+  const order = round % 2 === 0 ? variants : [...variants].reverse();
+  for (const variant of order) results.get(variant)?.push(await measure(variant));
+}
+server.close();
+rmSync(hostScopedBuild, { recursive: true, force: true });
+const base = median(results.get('no extension') ?? []);
+const floor = median(results.get('reference (floor)') ?? []);
+console.log(
+  `\n## Page load, ${IMAGES} loopback images, Chromium (${ROUNDS_TO_RUN} alternating rounds × median of ${LOADS_PER_ROUND} loads)\n`,
+);
+console.log('| variant | ms min / median / max | × no extension | × floor |');
+console.log('|---|---|---|---|');
+for (const variant of variants) {
+  const runs = results.get(variant) ?? [];
+  console.log(
+    `| ${variant} | ${Math.min(...runs).toFixed(0)} / ${median(runs).toFixed(0)} / ${Math.max(...runs).toFixed(0)} | ${(median(runs) / base).toFixed(2)} | ${(median(runs) / floor).toFixed(2)} |`,
+  );
+}
+for (const variant of ['AuthScope', HOST_SCOPED] as const) {
+  const ratio = median(results.get(variant) ?? []) / floor;
+  reportGoal({
+    measure: `page load, 1,000 images: ${variant === 'AuthScope' ? 'AuthScope (every site)' : 'host-scoped, other host'}`,
+    goal: '≤ 1.05× the floor',
+    measured: `${ratio.toFixed(2)}× the floor`,
+    met: ratio <= 1.05,
+  });
+}

@@ -1,0 +1,124 @@
+// Starts the Debian browsers with the built extension loaded, the way the brief and PLATFORM.md describe.
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+export const EXTENSION_GECKO_ID = 'authscope@authscope.dev';
+
+/** Flags for this machine: no outside network, root, no GPU (PLATFORM.md "Lab facts"). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface ChromiumWithExtension {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  close(): Promise<void>;
+}
+
+export interface ChromiumLaunchOptions {
+  readonly args?: readonly string[];
+  /** Extra environment, e.g. KRB5_CONFIG / KRB5CCNAME for the lab's Kerberos ticket. */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Load the test helper that answers credential prompts (NTLM on Linux always prompts) through
+   * onAuthRequired, so AuthScope still sees the prompt — CDP-level answering would hide it.
+   */
+  readonly answerPrompts?: boolean;
+  /** A built AuthScope other than dist/chrome (benchmarks load variants of it). */
+  readonly extensionDir?: string;
+}
+
+/**
+ * Host-scoped mode: the user limits AuthScope's site access to intranet hosts (Chrome: extension details → Site
+ * access → "On specific sites"; Firefox: about:addons → Permissions), and webRequest reports nothing for other
+ * sites. Emulated by a copy of dist/chrome whose host permissions name only `patterns`; returns its directory.
+ */
+export function hostScopedChromeBuild(patterns: readonly string[]): string {
+  const build = mkdtempSync(join(tmpdir(), 'authscope-host-scoped-'));
+  cpSync(resolve('dist/chrome'), build, { recursive: true });
+  const manifestPath = join(build, 'manifest.json');
+  writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), host_permissions: patterns }));
+  return build;
+}
+
+/** Chromium (new headless) with dist/chrome loaded; the extension id comes from its service worker URL. */
+export async function launchChromiumWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumWithExtension> {
+  const extraArgs = options.args ?? [];
+  const extension = resolve(options.extensionDir ?? 'dist/chrome');
+  const extensions = options.answerPrompts ? `${extension},${resolve('tools/browsers/helper-extension')}` : extension;
+  const profile = mkdtempSync(join(tmpdir(), 'authscope-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...extraArgs],
+    env: { ...process.env, ...options.env },
+  });
+  const isAuthScope = (url: string) => url.endsWith('/service-worker-loader.js');
+  const worker =
+    context.serviceWorkers().find((candidate) => isAuthScope(candidate.url())) ??
+    (await context.waitForEvent('serviceworker', { predicate: (candidate) => isAuthScope(candidate.url()), timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FirefoxWithExtension {
+  readonly browser: Browser;
+  /** moz-extension://<uuid> base, fixed through the extensions.webextensions.uuids pref. */
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Firefox ESR over WebDriver BiDi with dist/firefox (or another build) installed as a temporary add-on. */
+export async function launchFirefoxWithExtension(
+  prefs: Record<string, unknown> = {},
+  env: Readonly<Record<string, string>> = {},
+  extensionDir = 'dist/firefox',
+): Promise<FirefoxWithExtension> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access allowed.
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, ...env },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_GECKO_ID]: uuid }), ...prefs },
+  });
+  await browser.installExtension(resolve(extensionDir));
+  return { browser, baseUrl: `moz-extension://${uuid}`, close: () => browser.close() };
+}
+
+/**
+ * Opens an extension page in Firefox. The remote agent never reports the load of moz-extension:// pages
+ * (the navigation command does not answer), so the page is opened without waiting and the caller waits for
+ * its content instead.
+ */
+export async function openFirefoxExtensionPage(firefox: FirefoxWithExtension, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  void page.goto(`${firefox.baseUrl}${path}`, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    (expected) => location.href === expected && document.readyState === 'complete',
+    { timeout: 30_000 },
+    `${firefox.baseUrl}${path}`,
+  );
+  return page;
+}
