@@ -54,7 +54,7 @@ try {
       [`--log-net-log=${file}`, `--net-log-capture-mode=${mode}`],
       buildRecorder('chrome'),
     );
-    await chromium.visit(lab.urls['kerberos-ok']); // warm-up: the first Negotiate challenge fails (PLATFORM.md)
+    await chromium.visit(lab.urls['kerberos-ok']); // warm-up: the first Negotiate challenge fails (docs/platform-notes.md)
     if (mode === 'Default' && captureFixtures && browsers.includes('chromium')) await record(chromium, scenarios);
     else for (const id of scenarios) await chromium.visit(lab.urls[id], new URL(lab.urls[id]).hostname === 'legacy.lab.test');
     await chromium.close();

@@ -50,7 +50,7 @@ try {
   const pages: Page[] = [];
   for (let index = 0; index < TABS; index++) {
     const page = await chromium.context.newPage();
-    await page.goto(lab.urls[SCENARIO]); // the first Negotiate after start fails (PLATFORM.md): warm up
+    await page.goto(lab.urls[SCENARIO]); // the first Negotiate after start fails (docs/platform-notes.md): warm up
     await page.goto(lab.urls[SCENARIO]);
     await page.evaluate(
       ({ rate, maxInFlight, expected }) => {

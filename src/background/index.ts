@@ -8,10 +8,11 @@ import { servePanelPort } from './panel-ports';
 import { CaptureService } from './capture-service';
 import { ExchangeStore } from './exchange-store';
 import { showBadge } from './badge';
-import { isChromium, watchWebRequests } from '../shared/webrequest-listeners';
+import { browserFamily } from '../shared/capabilities';
+import { watchWebRequests } from '../shared/webrequest-listeners';
 
 const startedAt = Date.now();
-const service = new CaptureService(isChromium ? 'chromium' : 'firefox', {
+const service = new CaptureService(browserFamily, {
   store: new ExchangeStore(browser.storage.session),
   showBadge,
   loadSettings,

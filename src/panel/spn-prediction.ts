@@ -1,14 +1,12 @@
 // Predicts the SPN Firefox will ask for: browsers build it from the canonical DNS name (the CNAME target), so
 // `dns.resolve(host, ["canonical_name"])` shows it before any ticket is requested. Firefox only (the `dns`
 // permission); elsewhere, and when the lookup fails, there is no prediction.
-import { browser } from '../shared/browser';
-
-type DnsApi = { resolve(host: string, flags: string[]): Promise<{ canonicalName?: string }> };
+import { dnsResolver } from '../shared/capabilities';
 
 const predictions = new Map<string, Promise<string | null>>();
 
 export function predictSpn(url: string): Promise<string | null> {
-  const dns = (browser as unknown as { dns?: DnsApi }).dns;
+  const dns = dnsResolver;
   let host: string;
   try {
     host = new URL(url).hostname;

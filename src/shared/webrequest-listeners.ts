@@ -3,6 +3,7 @@
 // that is being stopped, while an open extension page still gets them — docs/platform-notes.md).
 import type { CaptureEvent } from '../core/exchange/events';
 import { browser } from './browser';
+import { needsExtraHeaders } from './capabilities';
 import {
   type RequestDetails,
   toAuthRequiredEvent,
@@ -18,12 +19,6 @@ interface WebRequestEvent {
   addListener(listener: Listener, filter: { urls: string[]; types?: string[]; tabId?: number }, extraInfoSpec?: string[]): void;
   removeListener(listener: Listener): void;
 }
-
-// Chromium reports the first 401 of a handshake only with "extraHeaders" (PLATFORM.md); Firefox has no such
-// option and reports every leg anyway.
-const headersReceivedOptions = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> } | undefined)
-  ?.OnHeadersReceivedOptions;
-export const isChromium = headersReceivedOptions?.['EXTRA_HEADERS'] === 'extraHeaders';
 
 export interface WatchOptions {
   /** Only this tab's requests (the panel's inspected tab); every tab when absent. */
@@ -46,11 +41,21 @@ export function watchWebRequests(onEvent: (event: CaptureEvent) => void, options
     };
   const relayCompleted = relay(toCompletedEvent);
   const registrations: [string, Listener, object, string[] | undefined][] = [
-    // Chromium never shows the credentials its network stack adds (PLATFORM.md): the only Authorization its
+    // Chromium never shows the credentials its network stack adds (docs/platform-notes.md): the only Authorization its
     // onSendHeaders reveals is one a page script set with fetch / XMLHttpRequest, so other request types would cost
     // an event each for nothing (docs/performance.md). Firefox shows every leg's token here, for every type.
-    ['onSendHeaders', relay(toRequestHeadersEvent), isChromium ? { ...scope, types: ['xmlhttprequest'] } : scope, ['requestHeaders']],
-    ['onHeadersReceived', relay(toResponseHeadersEvent), scope, isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders']],
+    [
+      'onSendHeaders',
+      relay(toRequestHeadersEvent),
+      needsExtraHeaders ? { ...scope, types: ['xmlhttprequest'] } : scope,
+      ['requestHeaders'],
+    ],
+    [
+      'onHeadersReceived',
+      relay(toResponseHeadersEvent),
+      scope,
+      needsExtraHeaders ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
+    ],
     ['onAuthRequired', relay(toAuthRequiredEvent), scope, undefined],
     ['onBeforeRedirect', relay(toRedirectEvent), scope, undefined],
     ['onErrorOccurred', relay(toErrorEvent), scope, undefined],
@@ -62,7 +67,7 @@ export function watchWebRequests(onEvent: (event: CaptureEvent) => void, options
         if (details.type === 'main_frame') options.onMainFrameCompleted?.(details.tabId);
       },
       scope,
-      isChromium ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
+      needsExtraHeaders ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
     ],
   ];
   for (const [name, listener, filter, extra] of registrations) {

@@ -44,7 +44,7 @@ const PREAUTH: Expectation = {
   },
 };
 
-/** What Chromium shows: first leg and final response only (PLATFORM.md), prompts through onAuthRequired. */
+/** What Chromium shows: first leg and final response only (docs/platform-notes.md), prompts through onAuthRequired. */
 const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
   'kerberos-ok': {
     outcome: 'authenticated',
@@ -163,7 +163,7 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
     let driver: BrowserDriver;
     beforeAll(async () => {
       driver = browser === 'chromium' ? await chromiumDriver(lab.browserEnv) : await firefoxDriver(lab.browserEnv);
-      // Chromium's first Negotiate challenge after start fails before the GSSAPI library is loaded (PLATFORM.md).
+      // Chromium's first Negotiate challenge after start fails before the GSSAPI library is loaded (docs/platform-notes.md).
       await driver.visit(lab.urls['kerberos-ok']);
     });
     afterAll(async () => driver?.close());

@@ -1,4 +1,4 @@
-// Starts the Debian browsers with the built extension loaded, the way the brief and PLATFORM.md describe.
+// Starts the Debian browsers with the built extension loaded, the way the brief and docs/platform-notes.md describe.
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 export const EXTENSION_GECKO_ID = 'authscope@authscope.dev';
 
-/** Flags for this machine: no outside network, root, no GPU (PLATFORM.md "Lab facts"). */
+/** Flags for this machine: no outside network, root, no GPU (docs/platform-notes.md, lab). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,4 +1,4 @@
-// Lab host names in /etc/hosts. Browsers build the SPN from the canonical host name (PLATFORM.md), so each name
+// Lab host names in /etc/hosts. Browsers build the SPN from the canonical host name (docs/platform-notes.md), so each name
 // gets its own line and resolves to 127.0.0.1; lines we did not write are never touched.
 import { readFileSync, appendFileSync } from 'node:fs';
 

@@ -38,7 +38,7 @@ export const LAB_HOSTS = {
 /** The account that answers credential prompts in the lab (the NTLM server and the KDC know it). */
 export { LAB_PASSWORD as LAB_PASSWORD_FOR_PROMPTS, LAB_USER as LAB_USER_FOR_PROMPTS } from './kdc';
 
-/** Chromium's allowlist for ambient credentials (PLATFORM.md: without it Negotiate is never attempted). */
+/** Chromium's allowlist for ambient credentials (docs/platform-notes.md: without it Negotiate is never attempted). */
 export const CHROMIUM_AUTH_ARGS = ['--auth-server-allowlist=*.lab.test'];
 
 /** Firefox prefs that trust the lab for Negotiate and NTLM. */

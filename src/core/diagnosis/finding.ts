@@ -1,6 +1,7 @@
 // What the diagnosis engine produces: findings with stable ids, each citing the evidence it used and the fix.
 import type { ExchangeSummary } from '../exchange/summary';
 import type { Evidence, Exchange } from '../exchange/model';
+import type { Source } from './advice/sources';
 
 export type { Evidence };
 
@@ -77,6 +78,8 @@ export interface Advice {
   readonly fixes: readonly Fix[];
   /** What the source did not show that would make the finding certain, and how to get it. */
   readonly missing: string | null;
+  /** Public documents the explanation and fixes rest on. */
+  readonly sources: readonly Source[];
 }
 
 /** A verdict with its advice: what the panel, copy, CLI and exports show. */

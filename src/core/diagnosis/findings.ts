@@ -1,8 +1,8 @@
-// Findings: each verdict of verdicts.ts with its rule's advice (explanation, fixes, what is missing). Used where
+// Findings: each verdict of judge.ts with its rule's advice (explanation, fixes, what is missing). Used where
 // findings are read — the panel's detail pane, copy, reports, CLI — never in the service worker.
 import type { Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
-import { ADVICE } from './advice';
+import { ADVICE, finding } from './advice';
 import type { DiagnosisEnvironment, Finding } from './finding';
 import { verdictsOf } from './judge';
 
@@ -15,7 +15,7 @@ export function diagnoseExchange(exchange: Exchange, environment: DiagnosisEnvir
   if (cached) return cached;
   const verdicts = verdictsOf(exchange, environment);
   const context = { exchange, summary: summarizeExchange(exchange), environment };
-  const findings = verdicts.map((verdict): Finding => ({ ...verdict, ...ADVICE[verdict.id](verdict, context) }));
+  const findings = verdicts.map((verdict) => finding(verdict, ADVICE[verdict.id](verdict, context)));
   if (useCache) findingsCache.set(exchange, findings);
   return findings;
 }

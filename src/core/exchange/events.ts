@@ -67,7 +67,7 @@ export interface RedirectEvent {
   readonly redirectUrl: string;
 }
 
-/** onCompleted: the final response. Chromium reports the final response's headers only here (PLATFORM.md). */
+/** onCompleted: the final response. Chromium reports the final response's headers only here (docs/platform-notes.md). */
 export interface CompletedEvent extends Partial<Omit<RequestIdentity, 'requestId' | 'time'>>, Noted {
   readonly type: 'completed';
   readonly requestId: string;
@@ -109,7 +109,7 @@ export function headerValues(headers: readonly Header[], name: string): string[]
 
 /**
  * Size in bytes of the request head as it goes on the wire (request line, headers, blank line): the "request
- * size" of reference/003 (> 2,000 bytes suggests a Kerberos ticket, < 1,400 NTLM). HTTP/1.1 framing assumed.
+ * size" of “Troubleshoot Kerberos failures in Internet Explorer” (> 2,000 bytes suggests a Kerberos ticket, < 1,400 NTLM). HTTP/1.1 framing assumed.
  */
 export function requestHeadBytes(method: string, url: string, headers: readonly Header[]): number {
   let path = '/';

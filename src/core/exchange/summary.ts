@@ -19,7 +19,7 @@ export interface ExchangeSummary {
   readonly requestAuthBytes: number | null;
 }
 
-/** A 401 after credentials this many times is a loop (reference/003: three prompts, then 401). */
+/** A 401 after credentials this many times is a loop (“Troubleshoot Kerberos failures in Internet Explorer”: three prompts, then 401). */
 const LOOP_THRESHOLD = 3;
 
 /** Exchanges are immutable: each is summarized once, however often the badge re-reads its tab. */
@@ -68,7 +68,7 @@ function computeSummary(exchange: Exchange): ExchangeSummary {
   // answers 400 (Request Header too long), other servers 431 (RFC 6585 §5).
   else if ((finalStatus === 400 || finalStatus === 431) && (credentialsSeen || exchange.hiddenLegs)) outcome = 'header-too-large';
   else if (finalStatus === 401 || finalStatus === 407) {
-    // A final 401 with a bare challenge and no sign of credentials means no usable token was sent (PLATFORM.md).
+    // A final 401 with a bare challenge and no sign of credentials means no usable token was sent (docs/platform-notes.md).
     if (rejectedAfterCredentials >= LOOP_THRESHOLD || exchange.prompts.length >= LOOP_THRESHOLD) outcome = 'loop';
     else if (credentialsSeen) outcome = 'rejected';
     // Chromium retried behind our back: whether that retry carried a token is hidden (NetLog shows it).
@@ -76,7 +76,7 @@ function computeSummary(exchange: Exchange): ExchangeSummary {
     else outcome = 'no-token-sent';
   } else if (challenged || credentialsSeen || exchange.legs.at(-1)?.response?.persistentAuth) {
     // Persistent-Auth on the final response: the server authenticated this connection, even when the earlier
-    // legs were not captured (a worker restart) — reference/004.
+    // legs were not captured (a worker restart) — “Windows Authentication HTTP Request Flow in IIS”.
     outcome = 'authenticated';
   } else outcome = 'anonymous';
 

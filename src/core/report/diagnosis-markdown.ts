@@ -61,6 +61,8 @@ function findingMarkdown(finding: Finding, heading: string): string[] {
     });
   }
   if (finding.missing) lines.push('', `Not visible in this capture: ${text(finding.missing)}`);
+  if (finding.sources.length > 0)
+    lines.push('', `Sources: ${finding.sources.map((source) => `[${text(source.title)}](${source.url})`).join(' · ')}`);
   lines.push('');
   return lines;
 }

@@ -16,6 +16,8 @@ export interface FindingJson {
     readonly settings: readonly { platform: string; how: string; value: string }[];
   }[];
   readonly missing: string | null;
+  /** Public documents the explanation and fixes rest on (added in 0.2). */
+  readonly sources: readonly { readonly title: string; readonly url: string }[];
 }
 
 export function findingJson(finding: Finding): FindingJson {
@@ -33,5 +35,6 @@ export function findingJson(finding: Finding): FindingJson {
       settings: (fix.settings ?? []).map(({ platform, how, value }) => ({ platform, how, value })),
     })),
     missing: finding.missing,
+    sources: finding.sources.map(({ title, url }) => ({ title, url })),
   };
 }

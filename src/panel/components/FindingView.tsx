@@ -32,6 +32,7 @@ export function FindingView({ finding }: { finding: Finding }) {
           {finding.fixes.map((fix, index) => (
             <li key={index}>
               {fix.text}
+              {fix.withheld && <span class="muted"> {fix.withheld}</span>}
               {fix.commands?.map((command) => (
                 <pre key={command} class="command">
                   {command}
@@ -55,6 +56,19 @@ export function FindingView({ finding }: { finding: Finding }) {
         </ol>
       )}
       {finding.missing && <p class="missing">Not visible here: {finding.missing}</p>}
+      {finding.sources.length > 0 && (
+        <p class="sources muted">
+          Sources:{' '}
+          {finding.sources.map((source, index) => (
+            <span key={source.url}>
+              {index > 0 && ' · '}
+              <a href={source.url} target="_blank" rel="noreferrer noopener">
+                {source.title}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
     </article>
   );
 }

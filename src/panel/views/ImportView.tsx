@@ -5,11 +5,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { FileImport, type ImportedSession } from '../../core/import/file-import';
 import { type Problem, fail } from '../../core/decode/result';
 import { browser } from '../../shared/browser';
+import { browserLabel } from '../../shared/capabilities';
 import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
 import { FindingView } from '../components/FindingView';
 import { StoreContext } from '../state/context';
 import { createPanelStore } from '../state/store';
-import { browserName } from '../browser-name';
 
 /** Bytes read per step: big enough to be fast, small enough to keep the panel responsive and show progress. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -101,7 +101,7 @@ export function ImportView() {
           {loaded.session.exchanges.length > 0 && (
             <StoreContext.Provider value={store}>
               <ExchangeWorkspace
-                source={`${loaded.session.browser ?? 'unknown browser'} (imported ${loaded.session.source} ${loaded.name}; viewed in ${browserName(navigator.userAgent)})`}
+                source={`${loaded.session.browser ?? 'unknown browser'} (imported ${loaded.session.source} ${loaded.name}; viewed in ${browserLabel()})`}
                 chromium={false}
                 version={browser.runtime.getManifest().version}
               />

@@ -4,13 +4,13 @@ import { useEffect } from 'preact/hooks';
 import { browser } from '../../shared/browser';
 import { type RuntimePortLike, fromRuntimePort } from '../../shared/port';
 import { type BackgroundPortMessage, type PanelPortMessage, isBackgroundPortMessage, panelPortName } from '../../shared/protocol';
-import { browserName } from '../browser-name';
 import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
 import { predictSpn } from '../spn-prediction';
 import { connectPanel } from '../state/connection';
 import { useStore } from '../state/context';
 import { witnessTab } from '../state/witness';
-import { isChromium, watchWebRequests } from '../../shared/webrequest-listeners';
+import { browserFamily, browserLabel } from '../../shared/capabilities';
+import { watchWebRequests } from '../../shared/webrequest-listeners';
 
 /** How often the panel compares what it witnessed with what the background shows. */
 const WITNESS_CHECK_MS = 1000;
@@ -30,7 +30,7 @@ export function LiveView({ tabId }: { tabId: number | null }) {
       (exchanges) => (store.exchanges.value = exchanges),
     );
     const witness = witnessTab({
-      browser: isChromium ? 'chromium' : 'firefox',
+      browser: browserFamily,
       watch: (onEvent) => watchWebRequests(onEvent, { tabId }),
       shown: () => store.exchanges.value,
       adopt: (exchange) => connection.adopt(exchange),
@@ -51,8 +51,8 @@ export function LiveView({ tabId }: { tabId: number | null }) {
   if (tabId === null) return <p class="muted">No inspected tab: open AuthScope from the DevTools of the page to diagnose.</p>;
   return (
     <ExchangeWorkspace
-      source={browserName(navigator.userAgent)}
-      chromium={!/Firefox\//.test(navigator.userAgent)}
+      source={browserLabel()}
+      chromium={browserFamily === 'chromium'}
       version={browser.runtime.getManifest().version}
       predictSpn={predictSpn}
     />

@@ -22,7 +22,10 @@ describe('diagnosis of the recorded lab scenarios', () => {
     for (const recording of recordings) {
       for (const exchange of replay(recording)) {
         const findings = diagnoseExchange(exchange);
-        expect(findings.map(({ explanation: _e, fixes: _f, missing: _m, ...verdict }) => verdict)).toEqual(verdictsOf(exchange));
+        expect(findings.map(({ explanation: _e, fixes: _f, missing: _m, sources: _s, ...verdict }) => verdict)).toEqual(
+          verdictsOf(exchange),
+        );
+        for (const finding of findings) expect(finding.sources.every((source) => source.url.startsWith('https://'))).toBe(true);
       }
     }
   });

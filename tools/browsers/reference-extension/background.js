@@ -1,2 +1,2 @@
-// The floor any webRequest-based tool pays: one listener that does nothing (PLATFORM.md: about 1.3× page load).
+// The floor any webRequest-based tool pays: one listener that does nothing (docs/platform-notes.md: about 1.3× page load).
 chrome.webRequest.onHeadersReceived.addListener(() => {}, { urls: ['http://*/*', 'https://*/*'] }, ['responseHeaders']);

@@ -19,7 +19,7 @@ export type TokenKind =
   | 'kerberos-error'
   | 'unknown';
 
-/** What the base64 prefix suggests before decoding (reference/004: "YII" Kerberos, "TlRM" NTLM). */
+/** What the base64 prefix suggests before decoding (“Windows Authentication HTTP Request Flow in IIS”: "YII" Kerberos, "TlRM" NTLM). */
 export type PrefixHint = 'spnego-or-kerberos' | 'ntlm' | 'spnego-resp' | null;
 
 /** A decoded token; exactly one of ntlm / spnego / kerberos is set. */

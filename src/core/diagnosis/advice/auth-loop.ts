@@ -1,5 +1,5 @@
 // Advice for auth-loop (rules/auth-loop.ts), with the IIS readings of 401.1 (logon failed) and 401.2 (the browser
-// does not use a protocol the server requires; reference/002).
+// does not use a protocol the server requires; “HOWTO: Diagnose 401.x HTTP errors on IIS”).
 import type { Adviser } from '../finding';
 import { advice } from './common';
 
@@ -9,7 +9,7 @@ export const authLoopAdvice: Adviser = () =>
       'apart: 401.1 = the logon itself failed (wrong password, Kerberos key mismatch, account locked or not allowed ' +
       'to log on, the KB2749007 kernel-mode case); 401.2 = the request reached the server without the authentication ' +
       'it requires, typically NTLM through a proxy or load balancer that does not keep the authenticated connection ' +
-      '(NTLM authenticates the connection, reference/002).',
+      '(NTLM authenticates the connection, “HOWTO: Diagnose 401.x HTTP errors on IIS”).',
     {
       fixes: [
         {

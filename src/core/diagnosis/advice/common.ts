@@ -2,10 +2,14 @@
 // never in the service worker: see Verdict in ../finding.
 import type { Exchange } from '../../exchange/model';
 import type { Advice, Fix } from '../finding';
+import type { Source } from './sources';
 
 /** Advice with no fixes and nothing missing unless given. */
-export function advice(explanation: string, rest: { readonly fixes?: readonly Fix[]; readonly missing?: string | null } = {}): Advice {
-  return { explanation, fixes: rest.fixes ?? [], missing: rest.missing ?? null };
+export function advice(
+  explanation: string,
+  rest: { readonly fixes?: readonly Fix[]; readonly missing?: string | null; readonly sources?: readonly Source[] } = {},
+): Advice {
+  return { explanation, fixes: rest.fixes ?? [], missing: rest.missing ?? null, sources: rest.sources ?? [] };
 }
 
 /** Where the browser hid the legs that carry its own tokens: what is missing and how to see it. */

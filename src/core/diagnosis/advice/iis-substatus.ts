@@ -1,4 +1,4 @@
-// Advice for iis-substatus (rules/iis-substatus.ts): what IIS's 401.1–401.5 mean (reference/002). The IIS log
+// Advice for iis-substatus (rules/iis-substatus.ts): what IIS's 401.1–401.5 mean (“HOWTO: Diagnose 401.x HTTP errors on IIS”). The IIS log
 // explainer reads the same table.
 import type { Adviser } from '../finding';
 import { advice } from './common';

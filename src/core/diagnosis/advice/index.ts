@@ -1,5 +1,6 @@
 // Every finding id's advice. Typed as a complete record: a new rule id does not compile until it has advice.
-import type { Adviser, RuleId, TokenAdviser } from '../finding';
+import type { Advice, Adviser, Finding, RuleId, TokenAdviser, Verdict } from '../finding';
+import { SOURCES_BY_RULE } from './sources';
 import { authFailedAdvice } from './auth-failed';
 import { authLoopAdvice } from './auth-loop';
 import { credentialPromptAdvice } from './credential-prompt';
@@ -50,3 +51,13 @@ export const ADVICE: Readonly<Record<RuleId, Adviser>> = {
   'size-says-ntlm': sizeEstimateAdvice,
   'spn-mismatch': spnMismatchAdvice,
 };
+
+/** A verdict with its advice and the public sources its rule cites: one finding. */
+export function finding(verdict: Verdict, advice: Advice): Finding {
+  const cited = [...advice.sources, ...(SOURCES_BY_RULE[verdict.id] ?? [])];
+  return {
+    ...verdict,
+    ...advice,
+    sources: cited.filter((source, index) => cited.findIndex((other) => other.url === source.url) === index),
+  };
+}

@@ -1,5 +1,5 @@
 // Advice for kerberos-rejected and kerberos-error (rules/kerberos-rejected.ts): each KRB-ERROR's cause and fix
-// (RFC 4120 §7.5.9; reference/003).
+// (RFC 4120 §7.5.9; “Troubleshoot Kerberos failures in Internet Explorer”).
 import { command, withCommands } from './command';
 import type { Adviser, Fix, TokenAdviser } from '../finding';
 import { hostOf } from '../evidence';

@@ -1,19 +1,41 @@
 // Advice for no-token-sent and its refinements not-allowlisted, spn-unknown and no-kerberos-credentials
 // (rules/no-token-sent.ts).
 import { command, isCommandSafeName, withCommands } from './command';
+import type { Exchange } from '../../exchange/model';
 import type { Adviser, RuleId } from '../finding';
 import { hostOf } from '../evidence';
 import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings, chromiumPolicy } from '../policies';
 import { requestedSpn } from '../rules/no-token-sent';
 import { advice, hiddenLegsNote } from './common';
 
+/** The NetLog says the Negotiate handler could not be created because the auth library was not loaded
+ *  (net::ERR_UNSUPPORTED_AUTH_SCHEME, −339): the first challenge after Chromium starts (docs/platform-notes.md). */
+const libraryNotLoaded = (exchange: Exchange): boolean =>
+  (exchange.authLibrary?.handlers ?? []).some(
+    (handler) => handler.scheme === 'negotiate' && handler.netError === 'net::ERR_UNSUPPORTED_AUTH_SCHEME',
+  );
+
 export const noTokenSentAdvice = {
   'no-token-sent': (_verdict, { exchange }) => {
     const host = hostOf(exchange.url);
+    if (libraryNotLoaded(exchange)) {
+      return advice(
+        'Chromium could not load its Kerberos library for this challenge (net::ERR_UNSUPPORTED_AUTH_SCHEME on the ' +
+          'Negotiate handler). On Linux and macOS the first Negotiate challenge after the browser starts fails this way ' +
+          'before the GSSAPI library is loaded; the next one works. Reload the page: if the next attempt authenticates, ' +
+          'nothing is wrong with the site. If it keeps failing, the GSSAPI library is missing (Debian: libgssapi-krb5-2) ' +
+          'or the AuthSchemes / GSSAPILibraryName policy excludes Negotiate.',
+        { fixes: [{ text: 'Reload the page and check the next exchange to this site.' }] },
+      );
+    }
     return advice(
       'The server answered 401 with a Negotiate/NTLM challenge and the browser did not answer it with credentials. ' +
         'The three usual causes: the site is not trusted for default credentials, the KDC does not know the SPN, or ' +
-        'the user has no Kerberos ticket (not logged on to the domain, no KDC reachable).',
+        'the user has no Kerberos ticket (not logged on to the domain, no KDC reachable).' +
+        (exchange.browser === 'chromium' && !exchange.authLibrary
+          ? ' In Chromium on Linux or macOS, the first Negotiate challenge after the browser starts also fails once ' +
+            '(its Kerberos library is not loaded yet): if a reload authenticates, that was it.'
+          : ''),
       {
         fixes: [
           {

@@ -1,4 +1,4 @@
-// Advice for ntlm-fallback (rules/ntlm-fallback.ts). Causes in the order reference/003 checks them: SPN, CNAME,
+// Advice for ntlm-fallback (rules/ntlm-fallback.ts). Causes in the order “Troubleshoot Kerberos failures in Internet Explorer” checks them: SPN, CNAME,
 // port, KDC reachability, trust for credentials.
 import { command, withCommands } from './command';
 import type { Adviser, Fix } from '../finding';

@@ -5,7 +5,7 @@ import { advice } from './common';
 export const ntlmUsedAdvice: Adviser = () =>
   advice(
     'The server offered only "WWW-Authenticate: NTLM", so Kerberos was never possible. NTLM authenticates the TCP ' +
-      'connection, not each request (a proxy that pools connections breaks it, reference/002), needs a round trip to a ' +
+      'connection, not each request (a proxy that pools connections breaks it, “HOWTO: Diagnose 401.x HTTP errors on IIS”), needs a round trip to a ' +
       'domain controller for every logon, and cannot delegate credentials to a back end (no double hop).',
     {
       fixes: [

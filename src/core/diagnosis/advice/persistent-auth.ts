@@ -10,7 +10,7 @@ export const persistentAuthAdvice: Adviser = (_verdict, { exchange }) => {
       ? 'The server keeps this connection authenticated: later requests on it are not challenged again. '
       : 'The server authenticates each request (request-based Kerberos, no connection reuse of the logon). ') +
       'NTLM always authenticates the connection; a proxy or load balancer that sends the next request over another ' +
-      'connection makes the server answer 401.2 and the browser loops (reference/002).',
+      'connection makes the server answer 401.2 and the browser loops (“HOWTO: Diagnose 401.x HTTP errors on IIS”).',
     {
       fixes: throughProxy(exchange)
         ? [{ text: 'Make the proxy keep client and server connections paired (connection pinning), or use Kerberos.' }]

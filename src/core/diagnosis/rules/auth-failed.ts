@@ -1,5 +1,5 @@
 // auth-failed: the final answer is a bare 401/407 after legs the browser hid (Chromium): it either sent no token
-// or sent one the server refused, and webRequest cannot say which (PLATFORM.md). Says so instead of guessing.
+// or sent one the server refused, and webRequest cannot say which (docs/platform-notes.md). Says so instead of guessing.
 import type { ExchangeRule } from '../finding';
 import { offeredEvidence, statusEvidence, verdict } from '../evidence';
 

@@ -1,4 +1,4 @@
-// auth-loop: repeated 401s after credentials or three prompts (reference/003: "three prompts then 401").
+// auth-loop: repeated 401s after credentials or three prompts (“Troubleshoot Kerberos failures in Internet Explorer”: "three prompts then 401").
 import type { ExchangeRule } from '../finding';
 import { offeredEvidence, sentEvidence, statusEvidence, verdict } from '../evidence';
 

@@ -1,5 +1,5 @@
 // delegation: double hop. Whether the browser asked to delegate (NetLog context flags); the advice says what a
-// back end needs (reference/001, reference/003).
+// back end needs (“401.1 and 401.2 — Authentication Problems” (IIS docs), “Troubleshoot Kerberos failures in Internet Explorer”).
 import type { ExchangeRule } from '../finding';
 import { verdict } from '../evidence';
 

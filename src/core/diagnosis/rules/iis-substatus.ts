@@ -1,4 +1,4 @@
-// iis-substatus: IIS's 401.1–401.5 (reference/002 "HOWTO: Diagnose 401.x HTTP errors on IIS"), when a status
+// iis-substatus: IIS's 401.1–401.5 (“HOWTO: Diagnose 401.x HTTP errors on IIS”), when a status
 // page, HAR body or log line gave the substatus. Names here; what each means is in the advice.
 import type { ExchangeRule } from '../finding';
 import { statusEvidence, verdict } from '../evidence';

@@ -1,4 +1,4 @@
-// kerberos-ok: Kerberos was used and the server accepted it (reference/004: one 401, a YII… token, the
+// kerberos-ok: Kerberos was used and the server accepted it (“Windows Authentication HTTP Request Flow in IIS”: one 401, a YII… token, the
 // mutual-authentication reply). Evidence in order of strength: the browser's token, the server's answer, size.
 import type { ExchangeRule } from '../finding';
 import { sentEvidence, serverTokenEvidence, statusEvidence, verdict } from '../evidence';

@@ -1,5 +1,5 @@
 // kerberos-rejected: the server refused the Kerberos token (SPNEGO reject, a KRB-ERROR, or a 401 after the
-// token); kerberos-error names each KRB-ERROR code (RFC 4120 §7.5.9; reference/003).
+// token); kerberos-error names each KRB-ERROR code (RFC 4120 §7.5.9; “Troubleshoot Kerberos failures in Internet Explorer”).
 import type { Exchange } from '../../exchange/model';
 import { KERBEROS_ERRORS } from '../../decode/kerberos/constants';
 import type { ExchangeRule, Verdict } from '../finding';

@@ -1,5 +1,5 @@
 // kernel-mode: a 401 served by http.sys (Server: Microsoft-HTTPAPI/2.0) means IIS kernel-mode authentication
-// answered before the application (reference/004).
+// answered before the application (“Windows Authentication HTTP Request Flow in IIS”).
 import type { ExchangeRule } from '../finding';
 import { verdict } from '../evidence';
 

@@ -1,5 +1,5 @@
 // persistent-auth: the server says whether the authentication stays on the connection (Persistent-Auth).
-// NTLM is connection-based: proxies that pool connections break it with 401.2s (reference/002).
+// NTLM is connection-based: proxies that pool connections break it with 401.2s (“HOWTO: Diagnose 401.x HTTP errors on IIS”).
 import type { Exchange } from '../../exchange/model';
 import type { ExchangeRule } from '../finding';
 import { verdict } from '../evidence';

@@ -42,6 +42,7 @@ export function importHar(har: unknown): Result<HarImport> {
     typeof log.creator?.name === 'string'
       ? `${log.creator.name}${typeof log.creator.version === 'string' ? ` ${log.creator.version}` : ''}`
       : null;
+  // The browser that wrote the file (its creator), not the one reading it: Firefox HARs show every leg.
   const browser: BrowserFamily = /firefox/i.test(creator ?? '') ? 'firefox' : 'chromium';
   const warnings: Problem[] = [];
   const capture = new Capture({ browser, keepRawTokens: true });

@@ -1,8 +1,9 @@
-// Explains IIS log lines the way reference/002 and reference/004 read them: "401 2 5" is the anonymous first
+// Explains IIS log lines the way “HOWTO: Diagnose 401.x HTTP errors on IIS” and “Windows Authentication HTTP Request Flow in IIS” read them: "401 2 5" is the anonymous first
 // request every handshake starts with, "401 1 2148074254" the NTLM CHALLENGE leg, "200 0 0" success; anything
 // else is decoded by substatus and sc-win32-status name. Lines of one client and URL become handshake stories.
 import type { Evidence, Finding, FindingSeverity } from '../../diagnosis/finding';
 import { IIS_401_SUBSTATUS_MEANINGS } from '../../diagnosis/advice/iis-substatus';
+import { SOURCES } from '../../diagnosis/advice/sources';
 import { IIS_401_SUBSTATUS_NAMES } from '../../diagnosis/rules/iis-substatus';
 import { KERBEROS_MIN_REQUEST_BYTES, NTLM_MAX_REQUEST_BYTES } from '../../exchange/mechanism';
 import { type Result, ok } from '../../decode/result';
@@ -85,7 +86,15 @@ function storyFinding(story: Omit<LogStory, 'finding'>): Finding {
     value:
       `${status} ${entry.win32Status === null ? '' : describeWin32Status(entry.win32Status)}${entry.requestBytes !== null ? ` cs-bytes ${entry.requestBytes}` : ''}`.trim(),
   }));
-  const base = { exchangeId: null, url: story.uri, evidence, fixes: [], missing: null } as const;
+  // The readings of IIS log lines follow these two public write-ups.
+  const base = {
+    exchangeId: null,
+    url: story.uri,
+    evidence,
+    fixes: [],
+    missing: null,
+    sources: [SOURCES.diagnose401, SOURCES.iisFlow],
+  } as const;
   const last = story.entries.at(-1);
   const challenges = story.entries.filter(({ entry }) => entry.status === 401).length;
   const first = story.entries[0]?.entry;
@@ -108,10 +117,10 @@ function storyFinding(story: Omit<LogStory, 'finding'>): Finding {
         severity: 'info',
         title: `NTLM handshake, then ${last.status} (${story.chain})`,
         explanation:
-          'The NTLM CHALLENGE leg (401.1 SEC_E_NO_CREDENTIALS, logged when IIS rather than http.sys answers it), then success: the NTLM three-leg flow (reference/004).',
+          'The NTLM CHALLENGE leg (401.1 SEC_E_NO_CREDENTIALS, logged when IIS rather than http.sys answers it), then success: the NTLM three-leg flow (“Windows Authentication HTTP Request Flow in IIS”).',
       };
     }
-    // reference/004: under kernel-mode authentication http.sys answers NTLM's CHALLENGE leg itself and IIS does not
+    // “Windows Authentication HTTP Request Flow in IIS”: under kernel-mode authentication http.sys answers NTLM's CHALLENGE leg itself and IIS does not
     // log it, so "401 2 5" then "200 0 0" is Kerberos or NTLM alike; only the request size (cs-bytes) hints which.
     const sizeSays = bytes > KERBEROS_MIN_REQUEST_BYTES ? 'kerberos' : bytes > 0 && bytes < NTLM_MAX_REQUEST_BYTES ? 'ntlm' : null;
     if (sizeSays) {
@@ -120,7 +129,7 @@ function storyFinding(story: Omit<LogStory, 'finding'>): Finding {
         id: sizeSays === 'kerberos' ? 'size-says-kerberos' : 'size-says-ntlm',
         severity: 'info',
         title: `Authenticated (${story.chain}); request size ${bytes} bytes suggests ${sizeSays === 'kerberos' ? 'Kerberos' : 'NTLM'}`,
-        explanation: `An estimate from cs-bytes (Kerberos > ${KERBEROS_MIN_REQUEST_BYTES} bytes, NTLM < ${NTLM_MAX_REQUEST_BYTES}, reference/003).`,
+        explanation: `An estimate from cs-bytes (Kerberos > ${KERBEROS_MIN_REQUEST_BYTES} bytes, NTLM < ${NTLM_MAX_REQUEST_BYTES}, “Troubleshoot Kerberos failures in Internet Explorer”).`,
       };
     }
     return {
@@ -130,7 +139,7 @@ function storyFinding(story: Omit<LogStory, 'finding'>): Finding {
       title: `Authenticated (${story.chain})`,
       explanation:
         'The anonymous request was challenged and the next one succeeded. Kerberos and NTLM under kernel-mode authentication log the ' +
-        'same way (http.sys answers NTLM’s CHALLENGE leg without IIS logging it, reference/004); log cs-bytes to estimate which.',
+        'same way (http.sys answers NTLM’s CHALLENGE leg without IIS logging it, “Windows Authentication HTTP Request Flow in IIS”); log cs-bytes to estimate which.',
     };
   }
   if (last && challenges >= 4) {

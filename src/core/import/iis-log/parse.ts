@@ -16,7 +16,7 @@ export interface LogEntry {
   readonly status: number;
   readonly substatus: number | null;
   readonly win32Status: number | null;
-  /** cs-bytes: the request size, when logged (reference/003 reads Kerberos vs NTLM from it). */
+  /** cs-bytes: the request size, when logged (“Troubleshoot Kerberos failures in Internet Explorer” reads Kerberos vs NTLM from it). */
   readonly requestBytes: number | null;
   readonly timeTaken: number | null;
 }

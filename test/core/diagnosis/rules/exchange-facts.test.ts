@@ -20,7 +20,7 @@ function stripped(exchange: Exchange, headBytes: number): Exchange {
   };
 }
 
-describe('size-says-kerberos / size-says-ntlm (reference/003 thresholds)', () => {
+describe('size-says-kerberos / size-says-ntlm (“Troubleshoot Kerberos failures in Internet Explorer” thresholds)', () => {
   const kerberos = mainExchange(recordingOf('firefox', 'kerberos-ok'));
   it('estimates from the request size when the token cannot be read', () => {
     expect(ids(stripped(kerberos, 2600))).toContain('size-says-kerberos');

@@ -3,7 +3,7 @@ import { explainIisLog } from '../../../../src/core/import/iis-log/explain';
 import { parseW3cLog } from '../../../../src/core/import/iis-log/parse';
 import { describeWin32Status, win32StatusName } from '../../../../src/core/import/iis-log/status-codes';
 
-// Field layout and the 401.1 line of Microsoft KB2749007 (reference/000); the others follow reference/004's flows.
+// Field layout and the 401.1 line of Microsoft KB2749007 (Microsoft KB2749007); the others follow “Windows Authentication HTTP Request Flow in IIS”'s flows.
 const FIELDS =
   '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken';
 const line = (time: string, uri: string, user: string, client: string, status: string) =>

@@ -3,6 +3,7 @@
 // ordinary JSON reads the same; Windows SSPI events (synthetic, from Chromium's source) name the mechanism.
 import { describe, expect, it } from 'vitest';
 import { verdictsOf } from '../../../../src/core/diagnosis/judge';
+import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
 import { NetLogImport, importText } from '../../../../src/core/import/file-import';
 import type { Exchange } from '../../../../src/core/exchange/model';
 import { summarizeExchange } from '../../../../src/core/exchange/summary';
@@ -159,5 +160,15 @@ describe('Windows SSPI NetLogs (synthetic, derived from Chromium’s net/http/ht
       'SEC_E_TARGET_UNKNOWN 0x80090303 (the specified target (SPN) is unknown or unreachable)',
     );
     expect(exchange && verdictsOf(exchange).map((verdict) => verdict.id)).toEqual(expect.arrayContaining(['no-token-sent', 'spn-unknown']));
+  });
+});
+
+describe('the first Negotiate challenge after Chromium starts', () => {
+  it('is explained when the NetLog shows the library was not loaded (net::ERR_UNSUPPORTED_AUTH_SCHEME)', () => {
+    const first = sessions.default.exchanges.find((exchange) => exchange.url.includes('intranet.lab.test') && exchange.finalStatus === 401);
+    expect(first?.authLibrary?.handlers).toEqual([{ scheme: 'negotiate', netError: 'net::ERR_UNSUPPORTED_AUTH_SCHEME' }]);
+    const [finding] = diagnoseExchange(first as Exchange);
+    expect(finding).toMatchObject({ id: 'no-token-sent' });
+    expect(finding?.explanation).toMatch(/first Negotiate challenge after the browser starts fails/);
   });
 });
