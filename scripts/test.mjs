@@ -1,35 +1,10 @@
 // `npm test`: everything — Debian packages for the real-browser tests, typecheck, lint, format, unit tests
 // (with the fuzz smoke run), build, then the real-browser and built-CLI tests. Ends with "N passed, N failed".
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** Debian packages the test suite drives, and the file each one provides. */
-const DEBIAN_PACKAGES = [
-  ['chromium', '/usr/bin/chromium'],
-  ['firefox-esr', '/usr/bin/firefox-esr'],
-  ['curl', '/usr/bin/curl'],
-  ['krb5-kdc', '/usr/sbin/krb5kdc'],
-  ['krb5-admin-server', '/usr/sbin/kadmin.local'],
-  ['krb5-user', '/usr/bin/kinit'],
-  ['apache2', '/usr/sbin/apache2'],
-  ['libapache2-mod-auth-gssapi', '/usr/lib/apache2/modules/mod_auth_gssapi.so'],
-];
-
-function ensureDebianPackages() {
-  const missing = DEBIAN_PACKAGES.filter(([, file]) => !existsSync(file)).map(([name]) => name);
-  if (missing.length === 0) return;
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  if (process.getuid?.() !== 0) {
-    console.error(`The real-browser tests need Debian packages that are missing: ${missing.join(', ')}.\nRun as root:\n  ${command}`);
-    process.exit(1);
-  }
-  console.log(`installing ${missing.join(', ')} (apt-get)`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
-}
+import { ensureDebianPackages } from '../tools/setup/debian-packages.mjs';
 
 const npx = (args) => spawnSync('npx', args, { stdio: 'inherit' }).status === 0;
 
@@ -56,7 +31,13 @@ function vitest(config) {
   };
 }
 
-ensureDebianPackages();
+const packages = ensureDebianPackages();
+if (packages.missing.length > 0) {
+  console.error(
+    `The real-browser tests need Debian packages that are missing: ${packages.missing.join(', ')}.\nRun:\n  ${packages.command}`,
+  );
+  process.exit(1);
+}
 const steps = [
   ['typecheck', () => npx(['tsc', '--noEmit', '-p', 'tsconfig.json'])],
   ['lint', () => npx(['eslint', '.', '--max-warnings', '0'])],

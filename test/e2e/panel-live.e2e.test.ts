@@ -48,7 +48,7 @@ describe('panel in Chromium', () => {
   let driver: BrowserDriver;
   beforeAll(async () => {
     driver = await chromiumDriver(lab.browserEnv);
-    await driver.visit(lab.urls['kerberos-ok']); // warm-up (docs/platform-notes.md)
+    await driver.warmUp(lab.urls['kerberos-ok']);
   });
   afterAll(async () => driver?.close());
 

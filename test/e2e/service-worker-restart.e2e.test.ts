@@ -10,7 +10,7 @@ let chromium: BrowserDriver;
 beforeAll(async () => {
   lab = await startLab();
   chromium = await chromiumDriver(lab.browserEnv);
-  await chromium.visit(lab.urls['kerberos-ok']); // warm-up (docs/platform-notes.md)
+  await chromium.warmUp(lab.urls['kerberos-ok']);
 });
 afterAll(async () => {
   await chromium?.close();

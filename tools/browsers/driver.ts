@@ -34,6 +34,11 @@ export interface BrowserDriver {
    * as the lab user would (needed for NTLM on Linux; Chromium's helper extension always answers).
    */
   visit(url: string, answerPrompts?: boolean): Promise<void>;
+  /**
+   * Chromium fails the first Negotiate challenge after it starts, before its GSSAPI library is loaded
+   * (docs/platform-notes.md): visits `url` in a tab that is then closed, so the failure leaves no exchange behind.
+   */
+  warmUp(url: string): Promise<void>;
   /** Every tab's exchanges and badge, read inside an extension page. */
   tabs(): Promise<TabCapture[]>;
   /** The events the lab recorder build kept (tools/record); empty for AuthScope itself. */
@@ -212,6 +217,12 @@ export async function chromiumDriver(
       await page.goto(url).catch(() => undefined); // loops end in net::ERR_TOO_MANY_RETRIES; that is the scenario
       await settle();
     },
+    async warmUp(url) {
+      const page = await chromium.context.newPage();
+      await page.goto(url).catch(() => undefined);
+      await page.close();
+      await settle();
+    },
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
     trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
@@ -302,6 +313,12 @@ export async function firefoxDriver(
       // Only when asked: BiDi holds every 401 for an answer once it is on, even Negotiate-only ones.
       if (answerPrompts) await page.authenticate({ username: LAB_USER_FOR_PROMPTS, password: LAB_PASSWORD_FOR_PROMPTS });
       await page.goto(url, { timeout: 20_000 }).catch(() => undefined);
+      await settle();
+    },
+    async warmUp(url) {
+      const page = await firefox.browser.newPage();
+      await page.goto(url, { timeout: 20_000 }).catch(() => undefined);
+      await page.close();
       await settle();
     },
     tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,

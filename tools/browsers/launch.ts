@@ -7,7 +7,8 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+/** Debian's Firefox ESR; AUTHSCOPE_FIREFOX_PATH points elsewhere (the demo's "no browser" path is tested with it). */
+export const FIREFOX_PATH = process.env['AUTHSCOPE_FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 export const EXTENSION_GECKO_ID = 'authscope@authscope.dev';
 
 /** Flags for this machine: no outside network, root, no GPU (docs/platform-notes.md, lab). */
