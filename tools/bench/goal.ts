@@ -1,5 +1,5 @@
 // One performance goal's outcome, printed by each `npm run bench` section for the report's summary
-// (scripts/bench-report.ts collects these lines and leaves the section's own tables as they are), and the median
+// (scripts/bench.ts collects these lines and leaves the section's own tables as they are), and the median
 // every section reports.
 
 export interface GoalResult {

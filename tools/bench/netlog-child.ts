@@ -1,4 +1,4 @@
-// One measurement for scripts/bench-netlog.ts, in its own process so its peak memory (maxRSS) is its own:
+// One measurement for tools/bench/netlog.ts, in its own process so its peak memory (maxRSS) is its own:
 // `baseline` loads everything and reads nothing, `json-parse` reads the file whole and JSON.parses it,
 // `authscope` streams it through the NetLog import as `authscope analyze` does.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // NetLog import speed and memory (goals: analysis ≤ 1.5× JSON.parse of the same file, peak memory ≤ 2× the file
 // size), on 10 / 100 / 500 MB NetLogs generated from the real lab recording (test/fixtures/netlog): its events
-// repeated with fresh source ids. Each measurement runs in its own process (scripts/bench-netlog-child.ts);
+// repeated with fresh source ids. Each measurement runs in its own process (tools/bench/netlog-child.ts);
 // memory is that process's peak RSS above a process that loads the same code and reads nothing.
 import { median, reportGoal } from './goal';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Bench-only page script (bundled by scripts/bench-panel.ts, never shipped): renders the panel's exchange
+// Bench-only page script (bundled by tools/bench/panel.ts, never shipped): renders the panel's exchange
 // workspace as the panel does — empty first, then the background's snapshot of N exchanges (cloned from the lab
 // recordings) — and times the snapshot's first render, the judging of every row, and each filter keystroke: to the
 // laid-out list, to the painted frame, and to the filter's count of every match (the list shows the rows in view
@@ -12,7 +12,7 @@ import { ExchangeWorkspace } from '../../src/panel/components/ExchangeWorkspace'
 import { StoreContext } from '../../src/panel/state/context';
 import { type PanelStore, createPanelStore } from '../../src/panel/state/store';
 
-/** What one bench page measures (read by scripts/bench-panel.ts). */
+/** What one bench page measures (read by tools/bench/panel.ts). */
 export interface PanelBenchResult {
   /** Cold page: the empty workspace rendered and laid out (script compile, first style and layout). */
   readonly bootMs: number;

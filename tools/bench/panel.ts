@@ -1,6 +1,6 @@
 // Panel speed in real Chromium (goals: first render of 10,000 exchanges ≤ 100 ms, a filter keystroke ≤ 16 ms)
 // and the gzipped bundle sizes of the built extension (goals: panel ≤ 60 KB, background ≤ 30 KB).
-// The workspace is rendered in a plain page from the same components the panel uses (scripts/bench-panel-harness.tsx).
+// The workspace is rendered in a plain page from the same components the panel uses (tools/bench/panel-harness.tsx).
 import { build } from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

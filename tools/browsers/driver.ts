@@ -195,6 +195,19 @@ const READ_DISK_STORAGE = async () => {
   return { local: await api.storage.local.get(null), sync: await api.storage.sync.get(null).catch(() => ({})) };
 };
 
+/** What both drivers read inside their extension page: tabs and badges, the recorder's trace, the background's
+ *  start time, the disk-backed areas, and storage.session sampled from the test process. */
+function extensionReads(evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>) {
+  return {
+    tabs: () => evaluate(READ_TABS, undefined) as Promise<TabCapture[]>,
+    trace: () => evaluate(READ_TRACE, undefined) as Promise<CaptureEvent[]>,
+    backgroundStartedAt: () => evaluate(READ_STARTED_AT, panelRequest('get-status')),
+    diskStorage: () => evaluate(READ_DISK_STORAGE, undefined) as Promise<unknown>,
+    watchSessionStorage: async (secrets: readonly string[], everyMs: number) =>
+      watchSession(() => evaluate(READ_SESSION, undefined), secrets, everyMs),
+  };
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
 
 export async function chromiumDriver(
@@ -223,12 +236,7 @@ export async function chromiumDriver(
       await page.close();
       await settle();
     },
-    tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
-    trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
-    backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
-    diskStorage: () => extensionPage.evaluate(READ_DISK_STORAGE),
-    watchSessionStorage: async (secrets, everyMs) =>
-      watchSession(() => extensionPage.evaluate(READ_SESSION) as Promise<string>, secrets, everyMs),
+    ...extensionReads((fn, arg) => extensionPage.evaluate(fn as never, arg) as never),
     async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await chromium.context.newPage();
       await panel.setViewportSize(size);
@@ -321,12 +329,7 @@ export async function firefoxDriver(
       await page.close();
       await settle();
     },
-    tabs: () => extensionPage.evaluate(READ_TABS) as Promise<TabCapture[]>,
-    trace: () => extensionPage.evaluate(READ_TRACE) as Promise<CaptureEvent[]>,
-    backgroundStartedAt: () => extensionPage.evaluate(READ_STARTED_AT, panelRequest('get-status')),
-    diskStorage: () => extensionPage.evaluate(READ_DISK_STORAGE),
-    watchSessionStorage: async (secrets, everyMs) =>
-      watchSession(() => extensionPage.evaluate(READ_SESSION) as Promise<string>, secrets, everyMs),
+    ...extensionReads((fn, arg) => extensionPage.evaluate(fn as never, arg) as never),
     async openPanel(tabId, size = { width: 1400, height: 900 }) {
       const panel = await openFirefoxExtensionPage(firefox, `/src/panel/panel.html?tabId=${tabId}`);
       await panel.setViewport(size);

@@ -1,5 +1,5 @@
 // Runs every rule over an exchange: the same verdicts for live capture (Chromium, Firefox), NetLog and HAR
-// imports. The badge and the panel's list read verdicts only; engine.ts adds the advice where findings are read.
+// imports. The badge and the panel's list read verdicts only; findings.ts adds the advice where findings are read.
 import type { Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
 import { SEVERITY_RANK, type DiagnosisEnvironment, type ExchangeRule, type FindingSeverity, type RuleId, type Verdict } from './finding';

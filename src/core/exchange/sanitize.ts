@@ -123,15 +123,7 @@ export function sanitizeEvent(event: CaptureEvent, keepRawTokens: boolean): Capt
         ...(notes.length ? { notes } : {}),
       };
     }
-    case 'response-headers': {
-      const headers = sanitizeHeaders(event.headers, RESPONSE_HEADERS, keepRawTokens, notes);
-      return {
-        ...event,
-        headers,
-        fingerprint: event.fingerprint ?? headersFingerprint(event.statusCode, event.headers),
-        ...(notes.length ? { notes } : {}),
-      };
-    }
+    case 'response-headers':
     case 'completed': {
       if (!event.headers) return event;
       const headers = sanitizeHeaders(event.headers, RESPONSE_HEADERS, keepRawTokens, notes);

@@ -36,11 +36,14 @@ export function LiveView({ tabId }: { tabId: number | null }) {
       adopt: (exchange) => connection.adopt(exchange),
     });
     const checking = setInterval(() => witness.check(), WITNESS_CHECK_MS);
+    // Says the panel's own listeners are registered: from here on, a handshake the worker misses is not lost.
+    document.documentElement.dataset['witness'] = 'listening';
     const onNavigated = (browser as unknown as { devtools?: { network?: { onNavigated?: NavigatedEvent } } }).devtools?.network
       ?.onNavigated;
     const navigated = () => store.navigated();
     onNavigated?.addListener(navigated);
     return () => {
+      delete document.documentElement.dataset['witness'];
       onNavigated?.removeListener(navigated);
       clearInterval(checking);
       witness.stop();
