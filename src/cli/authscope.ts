@@ -5,6 +5,7 @@ import { FileImport, type ImportedSession } from '../core/import/file-import';
 import { analysisJsonLines } from '../core/report/analysis-json';
 import { dedupeFindings, diagnoseExchange } from '../core/diagnosis/findings';
 import { statusChain } from '../core/diagnosis/evidence';
+import { followedBySignIn, headlineOf } from '../core/report/headline';
 import { mechanismText } from '../core/report/mechanism-text';
 import { visibleControls as shown } from '../core/report/escape';
 import { summarizeExchange } from '../core/exchange/summary';
@@ -136,9 +137,12 @@ function printAnalysis(session: ImportedSession, io: CliIo): void {
   io.out(
     `${session.source}${session.browser ? ` from ${shown(session.browser)}` : ''}: ${session.exchanges.length} exchanges, ${distinct.length} distinct findings`,
   );
+  const transient = followedBySignIn(session.exchanges);
   session.exchanges.forEach((exchange, index) => {
     const summary = summarizeExchange(exchange);
+    const headline = headlineOf(exchange, findings[index] ?? [], { transient: transient.has(exchange.id) });
     io.out(`\n${shown(exchange.method)} ${shown(exchange.url)}  ${shown(statusChain(exchange))}  ${summary.outcome}`);
+    io.out(`  ${shown(headline.sentence)}`);
     io.out(`  mechanism: ${shown(mechanismText(summary.mechanismReading))}`);
     for (const finding of findings[index] ?? []) io.out(`  [${finding.severity}] ${finding.id}: ${shown(finding.title)}`);
   });

@@ -63,8 +63,16 @@ export function serverTokenEvidence(exchange: Exchange): Evidence[] {
 }
 
 /** "401 → 401 → 200", with ✕ for an error and … for a leg without an answer. */
+/** "401 → 401 → 200"; a run of three or more equal statuses is written once with its count ("401 ×32"). */
 export function statusChain(exchange: Exchange): string {
-  const chain = exchange.legs.map((leg) => (leg.response ? String(leg.response.status) : '…'));
+  const runs: { status: string; count: number }[] = [];
+  for (const leg of exchange.legs) {
+    const status = leg.response ? String(leg.response.status) : '…';
+    const last = runs.at(-1);
+    if (last?.status === status) last.count += 1;
+    else runs.push({ status, count: 1 });
+  }
+  const chain = runs.flatMap(({ status, count }) => (count >= 3 ? [`${status} ×${count}`] : Array<string>(count).fill(status)));
   if (exchange.error) chain.push(`✕ ${exchange.error}`);
   return chain.join(' → ');
 }

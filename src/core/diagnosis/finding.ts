@@ -41,7 +41,10 @@ export type RuleId =
 
 /** A ready-to-apply setting for one platform (registry value, policy JSON, Firefox pref, command). */
 export interface PlatformSetting {
-  readonly platform: 'windows' | 'linux' | 'macos' | 'firefox' | 'server';
+  /** The operating system the setting is made on; 'firefox' for Firefox's own prefs and policies (any system). */
+  readonly platform: 'windows' | 'linux' | 'macos' | 'firefox';
+  /** The one Chromium-family browser it is for, when its location differs per browser (the Windows registry). */
+  readonly browser?: 'chrome' | 'edge';
   readonly how: string;
   readonly value: string;
 }
@@ -80,6 +83,8 @@ export interface Advice {
   readonly missing: string | null;
   /** Public documents the explanation and fixes rest on. */
   readonly sources: readonly Source[];
+  /** The next step in one short sentence (the headline's); the first fix's first sentence when absent. */
+  readonly next?: string;
 }
 
 /** A verdict with its advice: what the panel, copy, CLI and exports show. */

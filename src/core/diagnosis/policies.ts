@@ -19,17 +19,64 @@ function registryLine(vendorKey: string, name: string, value: PolicyValue): stri
   return `reg add "HKLM\\SOFTWARE\\Policies\\${vendorKey}" /v ${name} /t ${type} /d "${data}" /f`;
 }
 
-/** One Chromium / Chrome / Edge policy as Windows registry (Chrome and Edge), Linux JSON and macOS defaults. */
+/** Policies whose value is a comma-separated list an organisation may already fill: added to, never overwritten. */
+const LIST_POLICIES: ReadonlySet<ChromiumPolicy> = new Set(['AuthServerAllowlist', 'AuthNegotiateDelegateAllowlist']);
+
+/**
+ * A list policy with `entry` added to what is there (Chromium: a comma-separated string): read the current value,
+ * then write the merge — PowerShell for Chrome and Edge, jq for a Linux policy file that already sets it, defaults on
+ * macOS. Entries are plain host patterns (checked by the callers), so the commands quote nothing from strangers.
+ */
+function chromiumListPolicy(name: ChromiumPolicy, entry: string): PlatformSetting[] {
+  const merge = (key: string) =>
+    `$k='HKLM:\\SOFTWARE\\Policies\\${key}'; $v=(Get-ItemProperty -Path $k -Name ${name} -ErrorAction SilentlyContinue).${name}; ` +
+    `$n=((@($v -split ',') + '${entry}') | Where-Object { $_ } | Select-Object -Unique) -join ','; ` +
+    `New-Item -Path $k -Force | Out-Null; Set-ItemProperty -Path $k -Name ${name} -Value $n; "${name} = $n"`;
+  return [
+    {
+      platform: 'windows',
+      browser: 'chrome',
+      how: `Chrome policy: read it first (reg query "HKLM\\SOFTWARE\\Policies\\Google\\Chrome" /v ${name}), then add to it (PowerShell as administrator; or the Chrome ADMX under Group Policy)`,
+      value: merge('Google\\Chrome'),
+    },
+    {
+      platform: 'windows',
+      browser: 'edge',
+      how: `Microsoft Edge policy: read it first (reg query "HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge" /v ${name}), then add to it`,
+      value: merge('Microsoft\\Edge'),
+    },
+    {
+      platform: 'linux',
+      how: `A policy file in /etc/chromium/policies/managed/ (Chromium) or /etc/opt/chrome/policies/managed/ (Chrome) that already sets ${name}: add to its list (jq; write the output back); with none, create authscope.json with {"${name}": "${entry}"}`,
+      value: `jq '.${name} = ([(.${name} // "" | split(",")[]), "${entry}"] | map(select(length > 0)) | unique | join(","))' FILE.json`,
+    },
+    {
+      platform: 'macos',
+      how: 'Chrome managed preference, added to what is there (a configuration profile in production)',
+      value: `v=$(defaults read com.google.Chrome ${name} 2>/dev/null); defaults write com.google.Chrome ${name} -string "\${v:+$v,}${entry}"`,
+    },
+  ];
+}
+
+/** One Chromium / Chrome / Edge policy as Windows registry (Chrome and Edge), Linux JSON and macOS defaults; a list
+ *  policy (the allowlists) is added to, never overwritten. */
 export function chromiumPolicy(name: ChromiumPolicy, value: PolicyValue): PlatformSetting[] {
+  if (LIST_POLICIES.has(name) && typeof value === 'string') return chromiumListPolicy(name, value);
   const json = JSON.stringify({ [name]: value });
   const macValue = typeof value === 'string' ? `-string "${value}"` : typeof value === 'boolean' ? `-bool ${value}` : `-integer ${value}`;
   return [
     {
       platform: 'windows',
+      browser: 'chrome',
       how: 'Chrome policy (registry, or the same name in the Chrome ADMX under Group Policy)',
       value: registryLine('Google\\Chrome', name, value),
     },
-    { platform: 'windows', how: 'Microsoft Edge policy (registry, or the Edge ADMX)', value: registryLine('Microsoft\\Edge', name, value) },
+    {
+      platform: 'windows',
+      browser: 'edge',
+      how: 'Microsoft Edge policy (registry, or the Edge ADMX)',
+      value: registryLine('Microsoft\\Edge', name, value),
+    },
     {
       platform: 'linux',
       how: 'Chromium: /etc/chromium/policies/managed/authscope.json · Chrome: /etc/opt/chrome/policies/managed/authscope.json',
@@ -49,8 +96,37 @@ export type FirefoxPref =
   | 'network.automatic-ntlm-auth.trusted-uris'
   | 'network.auth.private-browsing-sso';
 
-/** A Firefox pref as about:config entry and as an enterprise policies.json "Preferences" entry. */
+/** The URI-list prefs: comma-separated lists an organisation may already fill. */
+const LIST_PREFS: ReadonlySet<FirefoxPref> = new Set([
+  'network.negotiate-auth.trusted-uris',
+  'network.negotiate-auth.delegation-uris',
+  'network.automatic-ntlm-auth.trusted-uris',
+]);
+
+/** The enterprise policy that carries each URI list (policies.json "Authentication"). */
+const AUTHENTICATION_POLICY: Partial<Record<FirefoxPref, string>> = {
+  'network.negotiate-auth.trusted-uris': 'SPNEGO',
+  'network.negotiate-auth.delegation-uris': 'Delegated',
+  'network.automatic-ntlm-auth.trusted-uris': 'NTLM',
+};
+
+/** A Firefox pref as about:config entry and as an enterprise policies.json entry; a URI list is added to. */
 export function firefoxPref(name: FirefoxPref, value: string | boolean): PlatformSetting[] {
+  if (LIST_PREFS.has(name) && typeof value === 'string') {
+    const policy = AUTHENTICATION_POLICY[name] as string;
+    return [
+      {
+        platform: 'firefox',
+        how: `about:config: add ${value} to ${name}, after a comma, keeping what is there`,
+        value: `${name} = <current value>,${value}`,
+      },
+      {
+        platform: 'firefox',
+        how: `policies.json (Windows: distribution\\policies.json or GPO; Linux: /etc/firefox/policies/policies.json): add "${value}" to the Authentication.${policy} list if it exists`,
+        value: JSON.stringify({ policies: { Authentication: { [policy]: [value] } } }),
+      },
+    ];
+  }
   return [
     { platform: 'firefox', how: 'about:config (or user.js)', value: `user_pref("${name}", ${JSON.stringify(value)});` },
     {
@@ -87,4 +163,23 @@ export function allowlistSettings(
     ...chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)),
     ...prefs.flatMap((pref) => firefoxPref(pref, firefoxDomainFor(host))),
   ];
+}
+
+/** Who reads a diagnosis: the system and browser it runs in, whose settings are shown unfolded. */
+export interface Reader {
+  readonly os: 'windows' | 'linux' | 'macos';
+  readonly browser: 'chrome' | 'edge' | 'chromium' | 'firefox';
+}
+
+/** Whether a setting is made in the reader's own browser on the reader's own system. */
+export function isReadersSetting(setting: PlatformSetting, reader: Reader): boolean {
+  if (setting.platform === 'firefox') return reader.browser === 'firefox';
+  if (reader.browser === 'firefox' || setting.platform !== reader.os) return false;
+  return !setting.browser || reader.browser === 'chromium' || setting.browser === reader.browser;
+}
+
+/** Where a setting is made, in words: "Edge on Windows", "Linux", "Firefox". */
+export function settingPlace(setting: PlatformSetting): string {
+  const system = { windows: 'Windows', linux: 'Linux', macos: 'macOS', firefox: 'Firefox' }[setting.platform];
+  return setting.browser ? `${setting.browser === 'edge' ? 'Edge' : 'Chrome'} on ${system}` : system;
 }

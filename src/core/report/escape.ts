@@ -17,13 +17,14 @@ export function visibleControls(text: string): string {
 
 /**
  * Text for a Markdown line: controls visible, every ASCII punctuation with inline meaning backslash-escaped
- * (CommonMark §2.4: links, images, HTML, entities, emphasis, code, GFM tables and strikethrough), and "://" and "www." broken with a zero-width
- * space so no renderer turns a stranger's URL into a link.
+ * (CommonMark §2.4: links, images, HTML, entities, emphasis, code, GFM tables and strikethrough), and "http://",
+ * "https://", "ftp://" and "www." (GFM's extended autolinks) broken with a zero-width space so no renderer turns a
+ * stranger's URL into a link.
  */
 export function markdownText(text: string): string {
   return visibleControls(text)
     .replace(/[\\`*_[\]<>!|~&]/g, (char) => `\\${char}`)
-    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\b(https?|ftp):\/\//gi, (match) => `${match.slice(0, -2)}\u200b//`)
     .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\u200b.`);
 }
 

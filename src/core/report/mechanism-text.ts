@@ -20,3 +20,9 @@ export function mechanismText(reading: MechanismReading): string {
   const basis = reading.basis && reading.evidence === 'inferred' ? ` (${reading.basis})` : '';
   return `${NAMES[reading.mechanism]} — ${how}${why}${basis}`;
 }
+
+/** "NTLM — inferred", "Kerberos — read from the browser's token": the summary line; mechanismText says why. */
+export function mechanismShortText(reading: MechanismReading): string {
+  if (!reading.mechanism || !reading.evidence) return 'not visible (no token, prompt or log shows it)';
+  return `${NAMES[reading.mechanism]} — ${MECHANISM_EVIDENCE_TEXT[reading.evidence]}`;
+}

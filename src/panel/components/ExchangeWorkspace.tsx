@@ -3,7 +3,7 @@
 // benchmarks render it in a plain page.
 import { useState } from 'preact/hooks';
 import { type Redaction, exportHar } from '../../core/export/har';
-import { diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
+import { allDiagnosesMarkdown, diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
 import type { Exchange } from '../../core/exchange/model';
 import { copyText } from '../clipboard';
 import { downloadText } from '../download';
@@ -32,12 +32,13 @@ export function ExchangeWorkspace({
   const selected = store.selected.value;
   const [status, setStatus] = useState<string | null>(null);
   const copy = (exchanges: readonly Exchange[], choices: CopyChoices) => {
-    const text = diagnosisMarkdown(exchanges, {
+    const report = {
       ...choices,
       browser: source,
       extensionVersion: version,
       generatedAt: new Date().toISOString(),
-    });
+    };
+    const text = exchanges.length === 1 ? diagnosisMarkdown(exchanges[0] as Exchange, report) : allDiagnosesMarkdown(exchanges, report);
     setStatus(
       copyText(text)
         ? `Copied ${exchanges.length} exchange${exchanges.length === 1 ? '' : 's'} (${text.length} characters)`

@@ -22,7 +22,7 @@ describe('diagnosis of the recorded lab scenarios', () => {
     for (const recording of recordings) {
       for (const exchange of replay(recording)) {
         const findings = diagnoseExchange(exchange);
-        expect(findings.map(({ explanation: _e, fixes: _f, missing: _m, sources: _s, ...verdict }) => verdict)).toEqual(
+        expect(findings.map(({ explanation: _e, fixes: _f, missing: _m, sources: _s, next: _n, ...verdict }) => verdict)).toEqual(
           verdictsOf(exchange),
         );
         for (const finding of findings) expect(finding.sources.every((source) => source.url.startsWith('https://'))).toBe(true);

@@ -2,16 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { allowlistPatternFor, chromiumPolicy, firefoxPref } from '../../../src/core/diagnosis/policies';
 
 describe('policy settings, ready to copy', () => {
-  it('gives a Chromium policy for Chrome and Edge on Windows, Linux and macOS', () => {
+  it('adds to an allowlist an organisation may already fill — never overwrites it — on Windows, Linux and macOS', () => {
     const settings = chromiumPolicy('AuthServerAllowlist', '*.corp.example');
     expect(settings.map((setting) => setting.platform)).toEqual(['windows', 'windows', 'linux', 'macos']);
-    expect(settings[0]?.value).toBe(
-      'reg add "HKLM\\SOFTWARE\\Policies\\Google\\Chrome" /v AuthServerAllowlist /t REG_SZ /d "*.corp.example" /f',
+    expect(settings[0]?.how).toContain('reg query "HKLM\\SOFTWARE\\Policies\\Google\\Chrome" /v AuthServerAllowlist');
+    expect(settings[0]?.value).toMatch(
+      /Get-ItemProperty .*AuthServerAllowlist.*@\(\$v -split ','\) \+ '\*\.corp\.example'.*Select-Object -Unique.*Set-ItemProperty/,
     );
+    expect(settings[0]?.value).not.toMatch(/reg add .* \/f/);
     expect(settings[1]?.value).toContain('Policies\\Microsoft\\Edge');
-    expect(JSON.parse(settings[2]?.value ?? '')).toEqual({ AuthServerAllowlist: '*.corp.example' });
+    expect(settings[2]?.value).toBe(
+      `jq '.AuthServerAllowlist = ([(.AuthServerAllowlist // "" | split(",")[]), "*.corp.example"] | map(select(length > 0)) | unique | join(","))' FILE.json`,
+    );
     expect(settings[2]?.how).toContain('/etc/chromium/policies/managed/');
-    expect(settings[3]?.value).toBe('defaults write com.google.Chrome AuthServerAllowlist -string "*.corp.example"');
+    expect(settings[3]?.value).toBe(
+      'v=$(defaults read com.google.Chrome AuthServerAllowlist 2>/dev/null); defaults write com.google.Chrome AuthServerAllowlist -string "${v:+$v,}*.corp.example"',
+    );
+  });
+
+  it('writes a single-valued policy as it is', () => {
+    expect(chromiumPolicy('EnableAuthNegotiatePort', true)[0]?.value).toBe(
+      'reg add "HKLM\\SOFTWARE\\Policies\\Google\\Chrome" /v EnableAuthNegotiatePort /t REG_DWORD /d "1" /f',
+    );
   });
 
   it('writes booleans and integers as DWORDs and typed defaults', () => {
@@ -19,12 +31,12 @@ describe('policy settings, ready to copy', () => {
     expect(chromiumPolicy('AmbientAuthenticationInPrivateModesEnabled', 3)[3]?.value).toContain('-integer 3');
   });
 
-  it('gives Firefox prefs as user.js lines and policies.json', () => {
-    const [userJs, policies] = firefoxPref('network.negotiate-auth.trusted-uris', '.corp.example');
-    expect(userJs?.value).toBe('user_pref("network.negotiate-auth.trusted-uris", ".corp.example");');
-    expect(JSON.parse(policies?.value ?? '')).toEqual({
-      policies: { Preferences: { 'network.negotiate-auth.trusted-uris': { Value: '.corp.example', Status: 'locked' } } },
-    });
+  it('gives Firefox URI lists as an addition and as the Authentication policy, other prefs as they are', () => {
+    const [aboutConfig, policies] = firefoxPref('network.negotiate-auth.trusted-uris', '.corp.example');
+    expect(aboutConfig?.value).toBe('network.negotiate-auth.trusted-uris = <current value>,.corp.example');
+    expect(JSON.parse(policies?.value ?? '')).toEqual({ policies: { Authentication: { SPNEGO: ['.corp.example'] } } });
+    const [userJs] = firefoxPref('network.auth.private-browsing-sso', true);
+    expect(userJs?.value).toBe('user_pref("network.auth.private-browsing-sso", true);');
   });
 
   it('builds the allowlist pattern from the parent domain', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { command, isCommandSafeName, withCommands } from '../../../src/core/diagnosis/advice/command';
 import { diagnoseExchange } from '../../../src/core/diagnosis/findings';
-import { diagnosisMarkdown } from '../../../src/core/report/diagnosis-markdown';
+import { likelyCause } from '../../../src/core/diagnosis/rank';
+import { allDiagnosesMarkdown } from '../../../src/core/report/diagnosis-markdown';
 import { markdownCode, markdownText, visibleControls } from '../../../src/core/report/escape';
 import { hostileFiles } from '../../helpers/hostile-corpus';
 import { importNetLog } from '../../helpers/netlog';
@@ -51,14 +52,12 @@ describe('a NetLog whose SPN carries a heading, a pipe to iex and a javascript: 
   const exchanges = importNetLog(text).exchanges;
 
   it('the copied diagnosis keeps it on its line, as text, and in no command', () => {
-    const markdown = diagnosisMarkdown(exchanges, REPORT);
+    const markdown = allDiagnosesMarkdown(exchanges, REPORT);
     const lines = markdown.split('\n');
-    // Only the report's own headings start a line with "#": the title, the summary, exchanges and findings.
-    expect(
-      lines.filter(
-        (line) => line.startsWith('#') && !/^(# AuthScope diagnosis|## Summary|## GET |### \[(error|warning|info)\] )/.test(line),
-      ),
-    ).toEqual([]);
+    // Only the report's own headings start a line with "#": one per exchange and one per cause.
+    const causes = new Set(exchanges.map((exchange) => likelyCause(diagnoseExchange(exchange))?.title).filter(Boolean));
+    expect(lines.filter((line) => line.startsWith('#'))).toHaveLength(exchanges.length + causes.size);
+    expect(lines.filter((line) => line.startsWith('#') && !line.startsWith('## '))).toEqual([]);
     expect(lines.some((line) => line.startsWith('- [click]'))).toBe(false);
     // Outside code spans (inert), a link needs an unescaped "](": there is none.
     expect(markdown.replace(/(`+)[^`]*?\1/g, '')).not.toMatch(/(?<!\\)\]\(javascript:/);

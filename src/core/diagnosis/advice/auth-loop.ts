@@ -23,5 +23,6 @@ export const authLoopAdvice: Adviser = () =>
           commands: ['setspn -X'],
         },
       ],
+      next: 'Read the server’s log for these requests (sc-substatus, sc-win32-status): it says why each credential was refused.',
     },
   );

@@ -7,9 +7,20 @@ import type { Source } from './sources';
 /** Advice with no fixes and nothing missing unless given. */
 export function advice(
   explanation: string,
-  rest: { readonly fixes?: readonly Fix[]; readonly missing?: string | null; readonly sources?: readonly Source[] } = {},
+  rest: {
+    readonly fixes?: readonly Fix[];
+    readonly missing?: string | null;
+    readonly sources?: readonly Source[];
+    readonly next?: string;
+  } = {},
 ): Advice {
-  return { explanation, fixes: rest.fixes ?? [], missing: rest.missing ?? null, sources: rest.sources ?? [] };
+  return {
+    explanation,
+    fixes: rest.fixes ?? [],
+    missing: rest.missing ?? null,
+    sources: rest.sources ?? [],
+    ...(rest.next ? { next: rest.next } : {}),
+  };
 }
 
 /** Where the browser hid the legs that carry its own tokens: what is missing and how to see it. */

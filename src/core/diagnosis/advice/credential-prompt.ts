@@ -25,6 +25,7 @@ export const credentialPromptAdvice: Adviser = (_verdict, { exchange, summary })
           ...withCommands(command`setspn -Q HTTP/${host}`, 'klist'),
         },
       ],
+      next: `Trust ${allowlistPatternFor(host)} for default credentials so the browser signs in without asking.`,
     },
   );
 };

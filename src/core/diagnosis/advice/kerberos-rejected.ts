@@ -1,5 +1,7 @@
 // Advice for kerberos-rejected and kerberos-error (rules/kerberos-rejected.ts): each KRB-ERROR's cause and fix
 // (RFC 4120 §7.5.9; “Troubleshoot Kerberos failures in Internet Explorer”).
+import { serverOf } from '../../exchange/server';
+import type { Exchange } from '../../exchange/model';
 import { command, withCommands } from './command';
 import type { Adviser, Fix, TokenAdviser } from '../finding';
 import { hostOf } from '../evidence';
@@ -38,10 +40,10 @@ const BY_ERROR: Readonly<Record<string, KerberosErrorAdvice>> = {
     cause:
       'The ticket was encrypted with a newer key version (kvno) than the server has: the service account’s password ' +
       'changed, or the keytab (Linux / Apache) was exported before the account was re-keyed.',
-    fixes: () => [
+    fixes: (host) => [
       {
         text: 'Export the keytab again after the last password change (Linux / Apache), or restart the service after changing the password.',
-        commands: ['klist -k -t -K /etc/krb5.keytab', 'kvno HTTP/<host>'],
+        ...withCommands('klist -k -t -e <keytab>', command`kvno HTTP/${host}`),
       },
       { text: 'Purge the client’s cached tickets once the server has the current key.', commands: ['klist purge'] },
     ],
@@ -82,16 +84,66 @@ export const kerberosErrorAdvice: TokenAdviser = (verdict) => {
   return advice(`The server answered with the Kerberos error ${verdict.title} (RFC 4120 §7.5.9).`);
 };
 
+/** Without a KRB-ERROR the likely key mismatch is fixed where the server keeps its key: the account's SPN on IIS,
+ *  the keytab on Apache or nginx (the Server header says which). */
+function keyMismatchFixes(exchange: Exchange): { readonly fixes: Fix[]; readonly next: string } {
+  const host = hostOf(exchange.url);
+  const server = serverOf(exchange);
+  const keytab = (where: string): Fix[] => [
+    {
+      text: `${where} decrypts with the key in its keytab: compare the key version (kvno) and encryption types there with what the KDC issues for HTTP/${host}, and export the keytab again if they differ.`,
+      ...withCommands('klist -k -t -e <keytab>', command`kvno HTTP/${host}`),
+    },
+    { text: 'Then get fresh tickets on the client.', commands: ['klist purge'] },
+  ];
+  if (server?.kind === 'apache') {
+    const where =
+      server.module === 'mod_auth_gssapi'
+        ? 'Apache (mod_auth_gssapi, the keytab named by GssapiCredStore keytab:…)'
+        : server.module === 'mod_auth_kerb'
+          ? 'Apache (mod_auth_kerb, the keytab named by Krb5Keytab)'
+          : 'Apache (the keytab named by GssapiCredStore for mod_auth_gssapi, Krb5Keytab for mod_auth_kerb)';
+    return {
+      fixes: keytab(where),
+      next: `Compare the server's keytab with the KDC's key for HTTP/${host} (kvno) and export it again if they differ.`,
+    };
+  }
+  if (server?.kind === 'nginx') {
+    return {
+      fixes: keytab('nginx (auth_gss_keytab of its SPNEGO module)'),
+      next: `Compare the server's keytab with the KDC's key for HTTP/${host} (kvno) and export it again if they differ.`,
+    };
+  }
+  const iis = BY_ERROR['KRB_AP_ERR_MODIFIED']?.fixes(host) ?? [];
+  return server?.kind === 'iis'
+    ? { fixes: iis, next: `Find the account that holds HTTP/${host} (setspn -Q) and make sure the site decrypts with it.` }
+    : {
+        fixes: [...iis, ...keytab('A server with a keytab (Apache, nginx, Java)')],
+        next: `Check which key the server decrypts HTTP/${host} with.`,
+      };
+}
+
+/** Where the refusing server wrote down why. */
+function serverLog(exchange: Exchange): string {
+  const kind = serverOf(exchange)?.kind;
+  if (kind === 'apache') return 'Apache’s error log (raise LogLevel for the module to see the GSSAPI error)';
+  if (kind === 'nginx') return 'nginx’s error log';
+  if (kind === 'iis') return 'the Windows System event log (Kerberos event 4, KRB_AP_ERR_MODIFIED) and the Security log';
+  return 'the server’s error log (Apache, nginx) or the Windows System / Security event log (Kerberos event 4, KRB_AP_ERR_MODIFIED)';
+}
+
 export const kerberosRejectedAdvice: Adviser = (_verdict, { exchange }) => {
   const explained = kerberosErrors(exchange).length > 0;
+  const mismatch = keyMismatchFixes(exchange);
   return advice(
     'The browser sent a Kerberos ticket and the server answered 401 again (SPNEGO negState reject, or a KRB-ERROR). ' +
       'The ticket reached the server but could not be accepted: a key mismatch between the ticket and the server ' +
       '(SPN on the wrong account, stale keytab, password change), clock skew, or an expired ticket.' +
       (explained
         ? ''
-        : ' Browsers do not ask for mutual authentication, so servers usually refuse without saying why; the server’s log ' +
-          '(Apache error log, Windows System / Security event log, Kerberos event 4 KRB_AP_ERR_MODIFIED) has the reason.'),
-    { fixes: explained ? [] : (BY_ERROR['KRB_AP_ERR_MODIFIED']?.fixes(hostOf(exchange.url)) ?? []), missing: hiddenLegsNote(exchange) },
+        : ` Browsers do not ask for mutual authentication, so servers usually refuse without saying why; ${serverLog(exchange)} has the reason.`),
+    explained
+      ? { missing: hiddenLegsNote(exchange), next: 'See the Kerberos error below: it names the cause.' }
+      : { fixes: mismatch.fixes, missing: hiddenLegsNote(exchange), next: mismatch.next },
   );
 };

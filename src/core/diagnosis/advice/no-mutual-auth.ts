@@ -11,6 +11,7 @@ export const noMutualAuthAdvice: Adviser = (_verdict, { exchange }) => {
       'Firefox do by default' +
       (apRep ? '; the server still sent its answer token.' : '; the server did not send an AP-REP.') +
       ' HTTPS authenticates the server instead; over plain HTTP nothing does.',
-    { fixes: [{ text: 'Serve the site over HTTPS so the server is authenticated by its certificate.' }] },
+    // A note about a success, not a fix: nothing is broken (hardening belongs where it is the point).
+    {},
   );
 };

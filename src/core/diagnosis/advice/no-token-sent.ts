@@ -1,10 +1,11 @@
 // Advice for no-token-sent and its refinements not-allowlisted, spn-unknown and no-kerberos-credentials
 // (rules/no-token-sent.ts).
-import { command, isCommandSafeName, withCommands } from './command';
+import { serverOf } from '../../exchange/server';
+import { command, withCommands } from './command';
 import type { Exchange } from '../../exchange/model';
 import type { Adviser, RuleId } from '../finding';
 import { hostOf } from '../evidence';
-import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings, chromiumPolicy } from '../policies';
+import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings } from '../policies';
 import { requestedSpn } from '../rules/no-token-sent';
 import { advice, hiddenLegsNote } from './common';
 
@@ -40,15 +41,18 @@ export const noTokenSentAdvice = {
         fixes: [
           {
             text: `Is ${host} trusted for default credentials? ${HOW_TO_CHECK_POLICIES}`,
-            settings: isCommandSafeName(host) ? chromiumPolicy('AuthServerAllowlist', allowlistPatternFor(host)) : [],
+            settings: allowlistSettings(host),
           },
           { text: 'Does the KDC know the SPN?', ...withCommands(command`setspn -Q HTTP/${host}`, command`klist get HTTP/${host}`) },
           { text: 'Does the user have a ticket-granting ticket?', commands: ['klist', 'klist tgt'] },
         ],
+        next: 'Check the three causes below: the allowlist, the SPN, the user’s ticket.',
         missing: exchange.authLibrary
           ? null
           : (hiddenLegsNote(exchange) ??
-            'The browser does not tell extensions why it sent nothing; a Chromium NetLog (chrome://net-export) records the reason.'),
+            (exchange.browser === 'firefox'
+              ? 'Firefox does not tell extensions why it sent nothing; its HTTP log records the reason (about:logging, preset "Networking" plus the negotiateauth module).'
+              : 'The browser does not tell extensions why it sent nothing; a Chromium NetLog (chrome://net-export) records the reason.')),
       },
     );
   },
@@ -66,22 +70,34 @@ export const noTokenSentAdvice = {
             text: 'On Windows without the policy, add the site to the Local intranet zone (Internet Options → Security → Local intranet → Sites, or the "Site to Zone Assignment List" GPO, value 1).',
           },
         ],
+        next: `Add ${allowlistPatternFor(host)} to the browser’s allowlist (AuthServerAllowlist; Firefox: network.negotiate-auth.trusted-uris), keeping what is there.`,
       },
     );
   },
   'spn-unknown': (_verdict, context) => {
     const spn = requestedSpn(context);
+    const kind = serverOf(context.exchange)?.kind ?? 'other';
+    const activeDirectory = {
+      text: 'Active Directory: register the SPN on the account the site runs as (app pool identity, or the computer account).',
+      ...withCommands(command`setspn -Q ${spn}`, command`setspn -S ${spn} DOMAIN\\serviceAccount`),
+    };
+    const mitKdc = {
+      text: `MIT or Heimdal KDC (a Linux server): create the principal ${spn} and put its key in the server's keytab.`,
+      ...withCommands(command`kadmin -q "addprinc -randkey ${spn}"`, command`kadmin -q "ktadd -k <keytab> ${spn}"`),
+    };
     return advice(
       `The browser asked the KDC for a service ticket for ${spn} and the KDC answered that no account has this ` +
         'service principal name (KDC_ERR_S_PRINCIPAL_UNKNOWN), so Kerberos was impossible.',
       {
         fixes: [
-          {
-            text: 'Register the SPN on the account the site runs as (app pool identity, or the computer account).',
-            ...withCommands(command`setspn -Q ${spn}`, command`setspn -S ${spn} DOMAIN\\serviceAccount`),
-          },
+          ...(kind === 'iis'
+            ? [activeDirectory]
+            : kind === 'apache' || kind === 'nginx'
+              ? [activeDirectory, mitKdc]
+              : [activeDirectory, mitKdc]),
           { text: 'If the URL host is a CNAME, the SPN is built from the canonical name; see spn-mismatch.' },
         ],
+        next: `Register ${spn} on the site’s account (setspn -S), or use the host name it is registered for.`,
       },
     );
   },

@@ -55,6 +55,7 @@ export const ntlmFallbackAdvice: Adviser = (_verdict, { exchange, summary }) => 
       'controller round trip, credentials cannot be delegated to a back end, and it is a sign of a broken Kerberos setup.',
     {
       fixes: spnCauses(hostOf(exchange.url), new URL(exchange.url).port),
+      next: `Make Kerberos work for ${hostOf(exchange.url)}: register HTTP/${hostOf(exchange.url)} on the site’s account and trust the site for default credentials.`,
       missing:
         summary.mechanismEvidence === 'client-token'
           ? null

@@ -33,6 +33,7 @@ export const preauthFirstRequestAdvice: Adviser = (verdict, { exchange }) => {
           ],
         },
       ],
+      next: 'Stop the client sending credentials before the server’s challenge, or turn off kernel-mode authentication for the site.',
     },
   );
 };

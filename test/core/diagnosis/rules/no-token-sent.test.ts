@@ -15,7 +15,9 @@ describe('no-token-sent and its refinements', () => {
     const [finding] = diagnoseExchange(noToken);
     expect(finding?.id).toBe('no-token-sent');
     expect(finding?.fixes.map((fix) => fix.text).join(' ')).toMatch(/trusted.*SPN.*ticket-granting/s);
-    expect(finding?.missing).toContain('NetLog');
+    expect(finding?.missing).toMatch(/^Firefox .*about:logging/);
+    const [chromium] = diagnoseExchange({ ...noToken, browser: 'chromium' });
+    expect(chromium?.missing).toContain('NetLog (chrome://net-export)');
   });
 
   it('not-allowlisted when the handler says default credentials are not allowed', () => {

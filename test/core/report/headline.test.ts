@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../../../src/core/diagnosis/finding';
+import { diagnoseExchange } from '../../../src/core/diagnosis/findings';
+import type { BrowserFamily } from '../../../src/core/exchange/events';
+import { type HeadlineVerdict, followedBySignIn, headlineOf } from '../../../src/core/report/headline';
+import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
+
+const headline = (browser: BrowserFamily, scenario: string) => {
+  const exchange = mainExchange(recordingOf(browser, scenario));
+  return headlineOf(exchange, diagnoseExchange(exchange));
+};
+
+// What each lab scenario's headline says: outcome, mechanism, the likely cause's rule id, and the start of the next step.
+const EXPECTED: [BrowserFamily, string, HeadlineVerdict, string | null, RuleId | null, RegExp][] = [
+  ['chromium', 'kerberos-ok', 'worked', 'Kerberos', null, /^Nothing to do\.$/],
+  ['firefox', 'kerberos-ok', 'worked', 'Kerberos', null, /^Nothing to do\.$/],
+  ['chromium', 'spn-unknown', 'failed', null, 'auth-failed', /^Record a NetLog \(3 steps/],
+  ['firefox', 'spn-unknown', 'failed', null, 'no-token-sent', /the allowlist, the SPN, the user’s ticket/],
+  ['chromium', 'stale-keytab', 'failed', null, 'auth-failed', /^Record a NetLog/],
+  ['firefox', 'stale-keytab', 'failed', 'Kerberos', 'kerberos-rejected', /keytab .* HTTP\/stale\.lab\.test \(kvno\)/],
+  ['firefox', 'token-too-large', 'failed', 'Kerberos', 'header-too-large', /Apache’s LimitRequestFieldSize/],
+  ['chromium', 'ntlm-fallback', 'worked', 'NTLM (inferred)', 'ntlm-fallback', /register HTTP\/legacy\.lab\.test/],
+  ['firefox', 'ntlm-fallback', 'worked', 'NTLM', 'ntlm-fallback', /register HTTP\/legacy\.lab\.test/],
+  ['firefox', 'ntlm-only', 'worked', 'NTLM', null, /^Nothing to do\.$/],
+  ['firefox', 'auth-loop', 'failed', 'NTLM', 'auth-loop', /server’s log/],
+  ['firefox', 'preauth-first-request', 'failed', 'NTLM', 'preauth-first-request', /kernel-mode authentication/],
+];
+
+describe('headlineOf', () => {
+  it.each(EXPECTED)('%s %s: %s, %s, cause %s', (browser, scenario, verdict, mechanism, cause, next) => {
+    const line = headline(browser, scenario);
+    expect(line).toMatchObject({ verdict, mechanism, cause });
+    expect(line.next).toMatch(next);
+    expect(line.sentence.startsWith(`${line.label} — `)).toBe(true);
+    expect(line.sentence).not.toMatch(/\b(no-token-sent|auth-failed|kerberos-rejected)\b/);
+  });
+
+  it('says why NTLM worked', () => {
+    expect(headline('firefox', 'ntlm-only').sentence).toBe('Worked — NTLM, because the server offers only NTLM. Next: Nothing to do.');
+  });
+
+  it('says a failure followed by a sign-in to the same site was probably transient', () => {
+    const exchange = mainExchange(recordingOf('firefox', 'stale-keytab'));
+    expect(headlineOf(exchange, diagnoseExchange(exchange), { transient: true }).next).toMatch(
+      /^A later request to this site worked: probably transient — retry\./,
+    );
+  });
+});
+
+describe('followedBySignIn', () => {
+  it('marks the exchanges before a sign-in to the same origin, and none after it', () => {
+    const signIn = mainExchange(recordingOf('firefox', 'kerberos-ok'));
+    const failure = mainExchange(recordingOf('firefox', 'stale-keytab'));
+    const at = (id: string, offset: number, origin = signIn.origin) => ({ ...failure, id, origin, startedAt: signIn.startedAt + offset });
+    const followed = followedBySignIn([at('earlier', -1000), signIn, at('later', 1000), at('elsewhere', -1000, 'http://other.lab.test')]);
+    expect([...followed]).toEqual(['earlier']);
+  });
+});
