@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { isPanelResponse, panelRequest } from '../shared/protocol';
+import { Glossary } from './components/Glossary';
 import { LazyView } from './components/LazyView';
 import { SettingsMenu } from './components/SettingsMenu';
 import { inspectedTabId } from './inspected-tab';
@@ -12,7 +13,13 @@ import { LiveView } from './views/LiveView';
 const loadImportView = () => import('./views/ImportView').then((module) => module.ImportView);
 const loadIisLogView = () => import('./views/IisLogView').then((module) => module.IisLogView);
 
-const VIEWS = { live: 'Live capture', import: 'Import file', decoder: 'Token decoder', iis: 'IIS log' } as const;
+const VIEWS = { live: 'Live', import: 'Import file', decoder: 'Decoder', iis: 'IIS log' } as const;
+const VIEW_TITLES = {
+  live: 'This tab’s authentication exchanges, live',
+  import: 'Open a NetLog, HAR or IIS log file',
+  decoder: 'Decode a pasted token or auth header',
+  iis: 'Explain IIS log lines',
+} as const;
 type ViewId = keyof typeof VIEWS;
 
 export function App() {
@@ -38,11 +45,20 @@ export function App() {
         )}
         <nav role="tablist" aria-label="Views">
           {(Object.keys(VIEWS) as ViewId[]).map((id) => (
-            <button key={id} role="tab" aria-selected={view === id} class={view === id ? 'selected' : ''} onClick={() => setView(id)}>
+            <button
+              key={id}
+              role="tab"
+              aria-selected={view === id}
+              title={VIEW_TITLES[id]}
+              class={view === id ? 'selected' : ''}
+              onClick={() => setView(id)}
+            >
               {VIEWS[id]}
             </button>
           ))}
         </nav>
+        <span class="spacer" />
+        <Glossary />
         <SettingsMenu />
       </header>
       {view === 'live' && <LiveView tabId={inspectedTabId()} />}

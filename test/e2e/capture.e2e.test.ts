@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BADGE_COLORS } from '../../src/core/diagnosis/badge';
 import type { Exchange } from '../../src/core/exchange/model';
 import { hasRawTokens } from '../../src/core/exchange/raw-tokens';
+import { statusChain } from '../../src/core/diagnosis/evidence';
 import { diagnoseExchange } from '../../src/core/diagnosis/findings';
+import { TICKET_BUDGET } from '../../src/core/report/diagnosis-markdown';
 import { worstSeverity } from '../../src/core/diagnosis/judge';
 import { EXPECTED_FINDINGS } from '../helpers/expected-findings';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
@@ -13,8 +15,17 @@ import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../t
 import { hostScopedChromeBuild } from '../../tools/browsers/launch';
 import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, panelDetail, settledExchange } from '../../tools/browsers/driver';
 
+/** What the panel's headline says: outcome, mechanism label, the likely cause's rule id, and the next step. */
+interface HeadlineExpectation {
+  readonly verdict: 'worked' | 'failed';
+  readonly mechanism: string;
+  readonly cause: string;
+  readonly next: RegExp;
+}
+
 interface Expectation {
   readonly outcome: Outcome;
+  readonly headline: HeadlineExpectation;
   readonly mechanism?: 'kerberos' | 'ntlm' | null;
   /** The badge text (or a pattern for counts the browser decides), or null when there is none. */
   readonly badge: string | RegExp | null;
@@ -31,9 +42,23 @@ const RED = [217, 48, 37, 255];
 const AMBER = [227, 116, 0, 255];
 const colorOf = (name: keyof typeof BADGE_COLORS) => (name === 'error' ? RED : AMBER);
 
+const NOTHING_TO_DO = /^Nothing to do\.$/;
+const NETLOG = /^Record a NetLog \(3 steps/;
+const REGISTER_SPN = /register HTTP\/legacy\.lab\.test on the site’s account/;
+const RAISE_LIMIT = /LimitRequestFieldSize/;
+const READ_SERVER_LOG = /^Read the server’s log/;
+const THREE_CAUSES = /the allowlist, the SPN, the user’s ticket/;
+const headline = (verdict: HeadlineExpectation['verdict'], mechanism: string, cause: string, next: RegExp): HeadlineExpectation => ({
+  verdict,
+  mechanism,
+  cause,
+  next,
+});
+
 /** Both browsers show a script's own Authorization header: the KB2749007 pattern is visible everywhere. */
 const PREAUTH: Expectation = {
   outcome: 'rejected',
+  headline: headline('failed', 'NTLM', 'preauth-first-request', /turn off kernel-mode authentication/),
   mechanism: 'ntlm',
   badge: '1',
   color: 'error',
@@ -48,6 +73,7 @@ const PREAUTH: Expectation = {
 const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
   'kerberos-ok': {
     outcome: 'authenticated',
+    headline: headline('worked', 'Kerberos', 'none', NOTHING_TO_DO),
     mechanism: 'kerberos',
     badge: null,
     check: (exchange) => {
@@ -55,12 +81,24 @@ const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
       expect(exchange.legs.at(-1)?.response?.challenges[0]?.summary).toMatchObject({ kind: 'spnego-resp', negState: 'accept-completed' });
     },
   },
-  'spn-unknown': { outcome: 'unknown', badge: '1', color: 'error' },
-  'not-allowlisted': { outcome: 'no-token-sent', badge: '1', color: 'error', check: (exchange) => expect(exchange.legs).toHaveLength(1) },
-  'stale-keytab': { outcome: 'unknown', badge: '1', color: 'error' },
-  'token-too-large': { outcome: 'header-too-large', badge: '1', color: 'error' },
+  'spn-unknown': { outcome: 'unknown', headline: headline('failed', 'none', 'auth-failed', NETLOG), badge: '1', color: 'error' },
+  'not-allowlisted': {
+    outcome: 'no-token-sent',
+    headline: headline('failed', 'none', 'no-token-sent', THREE_CAUSES),
+    badge: '1',
+    color: 'error',
+    check: (exchange) => expect(exchange.legs).toHaveLength(1),
+  },
+  'stale-keytab': { outcome: 'unknown', headline: headline('failed', 'none', 'auth-failed', NETLOG), badge: '1', color: 'error' },
+  'token-too-large': {
+    outcome: 'header-too-large',
+    headline: headline('failed', 'none', 'header-too-large', RAISE_LIMIT),
+    badge: '1',
+    color: 'error',
+  },
   'ntlm-only': {
     outcome: 'authenticated',
+    headline: headline('worked', 'NTLM', 'credential-prompt', /^Trust \*\.lab\.test for default credentials/),
     mechanism: 'ntlm',
     badge: '1',
     color: 'warning',
@@ -69,6 +107,7 @@ const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
   // Chromium hides the NTLM legs: IIS authenticated Negotiate without a final token, so NTLM is inferred (RFC 4178 §5).
   'ntlm-fallback': {
     outcome: 'authenticated',
+    headline: headline('worked', 'NTLM (inferred)', 'ntlm-fallback', REGISTER_SPN),
     mechanism: 'ntlm',
     badge: '1',
     color: 'warning',
@@ -81,6 +120,7 @@ const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
   // Chromium gives up with ERR_TOO_MANY_RETRIES and may retry the navigation once: one or two loop exchanges.
   'auth-loop': {
     outcome: 'loop',
+    headline: headline('failed', 'NTLM', 'auth-loop', READ_SERVER_LOG),
     mechanism: 'ntlm',
     badge: /^[12]$/,
     color: 'error',
@@ -92,6 +132,7 @@ const CHROMIUM: Partial<Record<ScenarioId, Expectation>> = {
 const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
   'kerberos-ok': {
     outcome: 'authenticated',
+    headline: headline('worked', 'Kerberos', 'none', NOTHING_TO_DO),
     mechanism: 'kerberos',
     badge: null,
     check: (exchange) => {
@@ -100,10 +141,21 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
       expect(summarizeExchange(exchange).requestAuthBytes).toBeGreaterThan(1000);
     },
   },
-  'spn-unknown': { outcome: 'no-token-sent', badge: '1', color: 'error' },
-  'not-allowlisted': { outcome: 'no-token-sent', badge: '1', color: 'error' },
+  'spn-unknown': {
+    outcome: 'no-token-sent',
+    headline: headline('failed', 'none', 'no-token-sent', THREE_CAUSES),
+    badge: '1',
+    color: 'error',
+  },
+  'not-allowlisted': {
+    outcome: 'no-token-sent',
+    headline: headline('failed', 'none', 'no-token-sent', THREE_CAUSES),
+    badge: '1',
+    color: 'error',
+  },
   'stale-keytab': {
     outcome: 'rejected',
+    headline: headline('failed', 'Kerberos', 'kerberos-rejected', /keytab .*HTTP\/stale\.lab\.test \(kvno\)/),
     mechanism: 'kerberos',
     badge: '1',
     color: 'error',
@@ -113,6 +165,7 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
   },
   'token-too-large': {
     outcome: 'header-too-large',
+    headline: headline('failed', 'Kerberos', 'header-too-large', RAISE_LIMIT),
     mechanism: 'kerberos',
     badge: '1',
     color: 'error',
@@ -125,6 +178,7 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
   },
   'ntlm-only': {
     outcome: 'authenticated',
+    headline: headline('worked', 'NTLM', 'none', NOTHING_TO_DO),
     mechanism: 'ntlm',
     badge: null,
     check: (exchange) =>
@@ -136,6 +190,7 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
   },
   'ntlm-fallback': {
     outcome: 'authenticated',
+    headline: headline('worked', 'NTLM', 'ntlm-fallback', REGISTER_SPN),
     mechanism: 'ntlm',
     // Kerberos failed silently: the engine's ntlm-fallback warning.
     badge: '1',
@@ -143,7 +198,13 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
     check: (exchange) => expect(summarizeExchange(exchange).offered).toEqual(['Negotiate', 'NTLM']),
   },
   'preauth-first-request': PREAUTH,
-  'auth-loop': { outcome: 'loop', mechanism: 'ntlm', badge: '1', color: 'error' },
+  'auth-loop': {
+    outcome: 'loop',
+    headline: headline('failed', 'NTLM', 'auth-loop', READ_SERVER_LOG),
+    mechanism: 'ntlm',
+    badge: '1',
+    color: 'error',
+  },
 };
 
 let lab: Lab;
@@ -190,7 +251,24 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
         expect(diagnoseExchange(exchange).map((finding) => finding.id)).toEqual(EXPECTED_FINDINGS[browser][id]);
         // The panel opened for that tab shows the same findings, and the mechanism with where it came from.
         const detail = await panelDetail(driver, tab.tabId, url);
-        expect(detail.findings).toEqual(EXPECTED_FINDINGS[browser][id]);
+        expect([...detail.findings].sort()).toEqual([...(EXPECTED_FINDINGS[browser][id] ?? [])].sort());
+        // The answer first: the headline's outcome, mechanism, likely cause and next step; the cause's card leads.
+        const { verdict, mechanism, cause, next } = expected.headline;
+        expect(detail.headline).toMatchObject({ verdict, mechanism, cause, label: verdict === 'worked' ? 'Worked' : 'Failed' });
+        expect(detail.headline?.next).toMatch(next);
+        if (cause !== 'none') expect(detail.findings[0]).toBe(cause);
+        // Copy diagnosis copies this exchange, ticket-sized, summary first.
+        expect(detail.copied.length).toBeLessThanOrEqual(TICKET_BUDGET);
+        const lines = detail.copied.split('\n');
+        expect(lines[0]?.startsWith(`- Site: \`${url}\` (${exchange.method}, ${statusChain(exchange).slice(0, 3)}`), lines[0]).toBe(true);
+        expect(lines.slice(1, 5)).toEqual([
+          expect.stringMatching(verdict === 'worked' ? /^- Outcome: Worked — / : /^- Outcome: Failed — /),
+          expect.stringMatching(/^- Mechanism: /),
+          expect.stringMatching(
+            cause === 'none' ? /^- Most likely cause: none/ : new RegExp(`^- Most likely cause: .*\\(\`${cause}\`\\)$`),
+          ),
+          expect.stringMatching(/^- Next step: /),
+        ]);
         expect(detail.mechanism?.evidence).toBe(summary.mechanismEvidence ?? 'none');
         if (summary.mechanism) expect(detail.mechanism?.text).toMatch(summary.mechanism === 'kerberos' ? /^Kerberos — / : /^NTLM — /);
         // Wherever the browser authenticated, the mechanism is known: read or inferred.

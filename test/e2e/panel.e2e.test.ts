@@ -31,6 +31,26 @@ describe('built extension in Chromium', () => {
     const tree = page.getByRole('tree', { name: 'Decoded token' });
     await expect.poll(() => tree.textContent()).toContain('error-code44 KRB_AP_ERR_BADKEYVER');
     expect(await tree.textContent()).toContain('negStatereject');
+    const verdict = page.locator('.token-verdict');
+    expect(await verdict.getAttribute('data-token-verdict')).toBe('error');
+    expect(await verdict.textContent()).toBe(
+      'The server’s answer: the server refused the credentials (SPNEGO negState reject); it carries the Kerberos error KRB_AP_ERR_BADKEYVER.',
+    );
+    // The tree answers the keyboard: Tab reaches it, the arrows walk it.
+    await page.locator('[role=treeitem][tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe('0.0');
+  });
+
+  it('reads a single IIS log line without #Fields with the default field set, and says so', async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?view=iis`);
+    await page.locator('#iis-log-input').fill('2026-11-22 06:00:00 10.0.0.1 GET /app - 80 - 10.0.0.9 Mozilla/5.0 - 401 1 2148074254 15');
+    await expect
+      .poll(() => page.getByRole('note').textContent())
+      .toMatch(/^No #Fields: line: read with IIS’s default fields \(date time s-ip/);
+    expect(await page.locator('[data-finding]').getAttribute('data-finding')).toBe('preauth-first-request');
+    expect(await page.locator('.finding .fixes li').count()).toBeGreaterThan(0);
   });
 
   it('explains pasted IIS log lines: the KB2749007 401.1 and a healthy NTLM handshake', async () => {
@@ -65,7 +85,7 @@ describe('built extension in Chromium', () => {
     await row.click();
     await expect
       .poll(() => page.locator('.detail [data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding'))))
-      .toEqual(['no-token-sent', 'not-allowlisted']);
+      .toEqual(['not-allowlisted', 'no-token-sent']);
     expect(await page.locator('.detail').textContent()).toContain('AUTH_HANDLER_CREATE_RESULT');
     // Default mode strips the tokens, yet the mechanism is known: read from the NetLog's handler, or inferred.
     const mechanismOf = async (text: string) => {
@@ -77,6 +97,7 @@ describe('built extension in Chromium', () => {
     expect(await mechanismOf('/iis/')).toEqual(['netlog', expect.stringMatching(/^NTLM — read from the browser's NetLog/)]);
     expect(await mechanismOf('bloat.lab.test')).toEqual(['inferred', expect.stringMatching(/^Kerberos — inferred: /)]);
     const download = page.waitForEvent('download');
+    await page.locator('.list-toolbar details.overflow > summary').click();
     await page.getByRole('button', { name: 'Export HAR' }).click();
     const har = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));
     expect(har.log.creator).toEqual({ name: 'AuthScope', version });

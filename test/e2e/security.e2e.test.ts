@@ -106,15 +106,17 @@ describe('a hostile NTLM server’s names in Copy diagnosis (Firefox shows the A
     ).toBe(true);
     const panel = await driver.openPanel(found?.tab.tabId as number);
     await selectExchangeRow(panel, url);
+    await panel.click('.list-toolbar details.overflow > summary');
     await panel.click('input[name=include-identities]');
     await panel.click('button.primary');
     const copied = await panel.readClipboard();
     await panel.close();
     expect(copied).toMatch(/# fix run this/i);
     const outsideCode = copied.replace(/(`+)[^`]*?\1/g, '');
-    expect(
-      copied.split('\n').filter((line) => /^#+ /.test(line) && !/^(# AuthScope diagnosis|## Summary|## GET |### \[)/.test(line)),
-    ).toEqual([]);
+    // The copy's only heading, if any, is the likely cause's title (a rule's own words); the names stay inside their lines.
+    const headings = copied.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings.length).toBeLessThanOrEqual(1);
+    expect(headings.every((line) => /^## [A-Z]/.test(line))).toBe(true);
     expect(outsideCode).not.toMatch(/<img|(?<!\\)\]\(javascript:/);
   });
 });

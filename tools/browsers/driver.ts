@@ -140,22 +140,63 @@ export const detailFindings = (panel: PanelPage): Promise<string[]> =>
     undefined,
   );
 
-/** What the detail pane shows of one exchange: its finding ids in order, and the mechanism line with its evidence kind. */
+/** The headline card of the detail pane, as its data attributes and text say it. */
+export interface PanelHeadline {
+  readonly verdict: string;
+  /** "Kerberos", "NTLM (inferred)", or "none". */
+  readonly mechanism: string;
+  /** The most likely cause's rule id, or "none". */
+  readonly cause: string;
+  readonly label: string;
+  readonly next: string;
+}
+
+/** What the detail pane shows of one exchange: its finding ids in order, the mechanism line with its evidence kind,
+ *  the headline, and what Copy diagnosis put on the clipboard. */
 export interface PanelDetail {
   readonly findings: string[];
   readonly mechanism: { readonly evidence: string | null; readonly text: string } | null;
+  readonly headline: PanelHeadline | null;
+  readonly copied: string;
 }
 
-/** Opens the panel for the tab, selects the exchange of `url` and reads its detail pane. */
+/** Runs in the panel page: the selected exchange's headline card. */
+const READ_HEADLINE = (): PanelHeadline | null => {
+  const card = document.querySelector<HTMLElement>('.detail [aria-label=Answer]');
+  if (!card) return null;
+  return {
+    verdict: card.dataset['verdict'] ?? '',
+    mechanism: card.dataset['mechanism'] ?? '',
+    cause: card.dataset['cause'] ?? '',
+    label: card.querySelector('.outcome')?.textContent ?? '',
+    next: card.querySelector('.next')?.textContent ?? '',
+  };
+};
+
+/** The selected exchange's headline card. */
+export const panelHeadline = (panel: PanelPage): Promise<PanelHeadline | null> => panel.evaluate(READ_HEADLINE, undefined);
+
+/** Clicks Copy diagnosis (the selected exchange) and reads the clipboard back. */
+export async function copySelectedDiagnosis(panel: PanelPage): Promise<string> {
+  await panel.click('.list-toolbar button.primary');
+  return panel.readClipboard();
+}
+
+/** Opens the panel for the tab, selects the exchange of `url` and reads its detail pane and its copied diagnosis. */
 export async function panelDetail(driver: BrowserDriver, tabId: number, url: string): Promise<PanelDetail> {
   const panel = await driver.openPanel(tabId);
   try {
-    if (!(await selectExchangeRow(panel, url))) return { findings: [], mechanism: null };
+    if (!(await selectExchangeRow(panel, url))) return { findings: [], mechanism: null, headline: null, copied: '' };
     const mechanism = await panel.evaluate(() => {
       const element = document.querySelector('.detail [data-mechanism-evidence]');
       return element ? { evidence: element.getAttribute('data-mechanism-evidence'), text: element.textContent ?? '' } : null;
     }, undefined);
-    return { findings: await detailFindings(panel), mechanism };
+    return {
+      findings: await detailFindings(panel),
+      mechanism,
+      headline: await panelHeadline(panel),
+      copied: await copySelectedDiagnosis(panel),
+    };
   } finally {
     await panel.close();
   }

@@ -1,6 +1,7 @@
 // `authscope analyze` and the panel's file import: detects the format (NetLog, HAR, IIS W3C log) and turns the
 // file into exchanges and findings with the same engine as live capture.
 import { explainIisLog } from './iis-log/explain';
+import { isDefaultFieldsLine } from './iis-log/parse';
 import type { Finding } from '../diagnosis/finding';
 import type { Exchange } from '../exchange/model';
 import { NetLogExchanges } from './netlog/exchanges';
@@ -25,6 +26,7 @@ export function detectFormat(head: string): ImportSource | null {
   if (text.startsWith('{"constants":') || /^\{\s*"(constants|events)"\s*:/.test(text)) return 'netlog';
   if (/^\{\s*"log"\s*:/.test(text)) return 'har';
   if (/^#(Software|Version|Date|Fields):/m.test(text.slice(0, 4096))) return 'iis-log';
+  if (isDefaultFieldsLine(text.split(/\r?\n/, 1)[0] ?? '')) return 'iis-log';
   return null;
 }
 

@@ -22,6 +22,8 @@ export interface Headline {
   readonly cause: RuleId | null;
   /** A later request to the same site worked: this failure was probably transient. */
   readonly transient: boolean;
+  /** The browser hid why it failed: the next step is the NetLog. */
+  readonly hidden: boolean;
   /** The whole headline as one sentence. */
   readonly sentence: string;
 }
@@ -84,33 +86,46 @@ function ntlmBecause(findings: readonly Finding[]): string {
   return 'NTLM was the mechanism used';
 }
 
+/** The outcome as the list, the origin strip and the headline count it: a rejected Kerberos attempt never worked. */
+export function verdictOf(exchange: Exchange): HeadlineVerdict {
+  const { outcome } = summarizeExchange(exchange);
+  // Still waiting for an answer; a 401 a browser holds open for a prompt nobody answers is judged by its outcome.
+  if (!exchange.done && !exchange.legs.at(-1)?.response) return 'in-progress';
+  if (outcome === 'authenticated') return 'worked';
+  if (outcome === 'anonymous') return 'no-sign-in';
+  return 'failed';
+}
+
+export const VERDICT_LABEL: Readonly<Record<HeadlineVerdict, string>> = {
+  worked: 'Worked',
+  failed: 'Failed',
+  'no-sign-in': 'No sign-in needed',
+  'in-progress': 'Still in progress',
+};
+
 export function headlineOf(exchange: Exchange, findings: readonly Finding[], context: { readonly transient?: boolean } = {}): Headline {
   const summary = summarizeExchange(exchange);
   const mechanism = mechanismLabel(exchange);
   const cause = likelyCause(findings);
   const transient = Boolean(context.transient) && FAILED.has(summary.outcome);
-  let verdict: HeadlineVerdict;
+  const verdict = verdictOf(exchange);
   let what: string;
   let next: string;
-  // Still waiting for an answer; a 401 a browser holds open for a prompt nobody answers is judged by its outcome.
-  if (!exchange.done && !exchange.legs.at(-1)?.response) {
-    verdict = 'in-progress';
+  let hidden = false;
+  if (verdict === 'in-progress') {
     what = 'the handshake has not finished';
     next = 'Wait for the page, or reload it.';
-  } else if (summary.outcome === 'authenticated') {
-    verdict = 'worked';
+  } else if (verdict === 'worked') {
     what =
       summary.mechanism === 'ntlm'
         ? `${mechanism}, because ${ntlmBecause(findings)}`
         : (mechanism ?? 'signed in (the mechanism is not visible)');
     next = cause ? nextStep(cause) : 'Nothing to do.';
-  } else if (summary.outcome === 'anonymous') {
-    verdict = 'no-sign-in';
+  } else if (verdict === 'no-sign-in') {
     what = OUTCOME_TEXT.anonymous;
     next = 'Nothing to do.';
   } else {
-    verdict = 'failed';
-    const hidden = exchange.hiddenLegs && (!cause || cause.id === 'auth-failed' || cause.id === 'no-token-sent') && !exchange.authLibrary;
+    hidden = exchange.hiddenLegs && (!cause || cause.id === 'auth-failed' || cause.id === 'no-token-sent') && !exchange.authLibrary;
     what = hidden ? 'the browser hides why' : cause ? inSentence(cause.title) : OUTCOME_TEXT[summary.outcome];
     next = hidden
       ? `${NETLOG_STEPS.charAt(0).toUpperCase()}${NETLOG_STEPS.slice(1)}.`
@@ -119,7 +134,7 @@ export function headlineOf(exchange: Exchange, findings: readonly Finding[], con
         : 'Check the findings below.';
     if (transient) next = `A later request to this site worked: probably transient — retry. ${next}`;
   }
-  const label = { worked: 'Worked', failed: 'Failed', 'no-sign-in': 'No sign-in needed', 'in-progress': 'Still in progress' }[verdict];
+  const label = VERDICT_LABEL[verdict];
   const mechanismNote = verdict === 'failed' && mechanism ? ` Mechanism: ${mechanism}.` : '';
   return {
     verdict,
@@ -129,6 +144,7 @@ export function headlineOf(exchange: Exchange, findings: readonly Finding[], con
     next,
     cause: cause?.id ?? null,
     transient,
+    hidden,
     sentence: `${label} — ${what.replace(/\.$/, '')}.${mechanismNote} Next: ${next}`,
   };
 }

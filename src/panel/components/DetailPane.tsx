@@ -1,12 +1,15 @@
-// The selected exchange: what the browser hid, its findings (the answer), its legs, the token chosen in them
-// (tree + hex), and a copy action for this exchange alone.
+// The selected exchange, answer first: the headline (outcome, mechanism, next step), the most likely cause with its
+// evidence and fixes, the other checks folded, then the legs and the token chosen in them (tree + hex). Each note
+// is said once on the screen.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { diagnoseExchange } from '../../core/diagnosis/findings';
 import { hiddenLegsNote } from '../../core/diagnosis/advice/common';
-import type { ExchangeRow } from '../state/exchange-row';
-import { mechanismText } from '../../core/report/mechanism-text';
+import { diagnoseExchange } from '../../core/diagnosis/findings';
+import { likelyCause, otherChecks } from '../../core/diagnosis/rank';
 import { notKept } from '../../core/exchange/limits';
+import { headlineOf } from '../../core/report/headline';
+import type { ExchangeRow } from '../state/exchange-row';
 import { FindingView } from './FindingView';
+import { HeadlineCard } from './HeadlineCard';
 import { LegTimeline, type TokenChoice } from './LegTimeline';
 import { TokenPanel } from './TokenPanel';
 
@@ -28,11 +31,12 @@ function defaultToken(row: ExchangeRow): TokenChoice | null {
 
 export function DetailPane({
   row,
-  onCopy,
+  transient,
   predictSpn,
 }: {
   row: ExchangeRow;
-  onCopy: (row: ExchangeRow) => void;
+  /** A later request to the same site signed in. */
+  transient: boolean;
   /** Predicts the SPN the browser will ask for (Firefox, from DNS); absent where the browser cannot. */
   predictSpn?: ((url: string) => Promise<string | null>) | undefined;
 }) {
@@ -47,46 +51,29 @@ export function DetailPane({
   // A prediction is evidence only the panel has: the engine runs again with it (spn-mismatch on a CNAME), once per
   // exchange and prediction — the pane re-renders at every idle judging slice of the list.
   const findings = useMemo(() => diagnoseExchange(row.exchange, predictedSpn ? { predictedSpn } : {}), [row.exchange, predictedSpn]);
-  const { mechanismReading, outcome } = row.summary;
+  const cause = likelyCause(findings);
+  const others = otherChecks(findings, cause);
+  const headline = headlineOf(row.exchange, findings, { transient });
   const hidden = hiddenLegsNote(row.exchange);
+  // Said once: a finding's "not visible" note that the headline card (or an earlier finding) already shows is left out.
+  const said = new Set<string>(hidden ? [hidden] : []);
+  const sayOnce = (text: string | null) => {
+    if (!text || said.has(text)) return false;
+    said.add(text);
+    return true;
+  };
+  const kept = notKept(row.exchange);
   return (
     <section class="detail" aria-label="Exchange details">
       <header class="detail-header">
         <h2>
           {row.method} {row.url}
         </h2>
-        <button onClick={() => onCopy(row)}>Copy this exchange</button>
       </header>
-      <p class="verdict">
-        Mechanism: <strong data-mechanism-evidence={mechanismReading.evidence ?? 'none'}>{mechanismText(mechanismReading)}</strong> ·
-        outcome <strong>{outcome}</strong> ({row.chain}){predictedSpn && <> · SPN the browser will ask for: {predictedSpn}</>}
-      </p>
-      {mechanismReading.evidence !== 'client-token' && mechanismReading.facts.length > 0 && (
-        <details class="mechanism-facts">
-          <summary>What the mechanism rests on</summary>
-          <ul>
-            {mechanismReading.facts.map((fact, index) => (
-              <li key={index}>
-                {fact.leg !== null && <span class="muted">leg {fact.leg + 1} · </span>}
-                {fact.name}: {fact.value}
-              </li>
-            ))}
-            {mechanismReading.caveats.map((caveat, index) => (
-              <li key={`caveat-${index}`} class="caveat">
-                {caveat}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {hidden && (
+      <HeadlineCard headline={headline} reading={row.summary.mechanismReading} hiddenNote={hidden} predictedSpn={predictedSpn} />
+      {kept.length > 0 && (
         <p class="banner" role="note">
-          {hidden}
-        </p>
-      )}
-      {notKept(row.exchange).length > 0 && (
-        <p class="banner" role="note">
-          Not everything was kept: {notKept(row.exchange).join('; ')}.
+          Not everything was kept: {kept.join('; ')}.
         </p>
       )}
       {row.exchange.recoveredByPanel && (
@@ -96,13 +83,22 @@ export function DetailPane({
         </p>
       )}
       <section aria-label="Findings">
-        {findings.length === 0 ? (
-          <p class="muted">No findings for this exchange.</p>
-        ) : (
-          findings.map((finding, index) => <FindingView key={index} finding={finding} />)
+        {cause && <FindingView finding={cause} heading="Most likely cause" showMissing={sayOnce(cause.missing)} />}
+        {others.length > 0 && (
+          <details class="other-checks">
+            <summary>
+              {cause ? 'Other checks' : 'Notes'} ({others.length})
+            </summary>
+            {others.map((finding, index) => (
+              <FindingView key={index} finding={finding} showMissing={sayOnce(finding.missing)} />
+            ))}
+          </details>
         )}
       </section>
-      <LegTimeline exchange={row.exchange} onToken={setToken} />
+      <details class="legs-section" open>
+        <summary title="One leg is one request and its response in the sign-in handshake">Legs ({row.exchange.legs.length})</summary>
+        <LegTimeline exchange={row.exchange} onToken={setToken} />
+      </details>
       {token && <TokenPanel key={`${token.leg}-${token.header}`} item={token.item} header={token.header} />}
     </section>
   );

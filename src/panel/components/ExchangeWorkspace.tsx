@@ -1,17 +1,23 @@
-// The exchange list with its toolbar, per-origin strip and detail pane, over the store in context, with Copy
-// diagnosis and Export HAR. Knows nothing of the extension APIs (LiveView connects, ImportView reads files), so
-// benchmarks render it in a plain page.
-import { useState } from 'preact/hooks';
+// The exchange list with its toolbar, per-origin strip and detail pane, over the store in context: Copy diagnosis
+// (the selected exchange, ticket-sized), Copy all, the row menu and Export HAR. Knows nothing of the extension APIs
+// (LiveView connects, ImportView reads files), so benchmarks render it in a plain page.
+import { useMemo, useState } from 'preact/hooks';
 import { type Redaction, exportHar } from '../../core/export/har';
-import { allDiagnosesMarkdown, diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
 import type { Exchange } from '../../core/exchange/model';
+import { type ReportOptions, allDiagnosesMarkdown, diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
+import { followedBySignIn } from '../../core/report/headline';
 import { copyText } from '../clipboard';
 import { downloadText } from '../download';
+import { nextSortOrder } from '../state/columns';
 import { useStore } from '../state/context';
 import { DetailPane } from './DetailPane';
 import { ExchangeList } from './ExchangeList';
+import { THIS_READER } from './FindingView';
 import { type CopyChoices, ListToolbar } from './ListToolbar';
 import { OriginStrip } from './OriginStrip';
+import type { MenuAction } from './RowMenu';
+
+const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 
 export function ExchangeWorkspace({
   source,
@@ -21,7 +27,7 @@ export function ExchangeWorkspace({
 }: {
   /** Where the exchanges come from, for the copied report: "Chromium 156", or the imported file and its browser. */
   source: string;
-  /** Show the Chromium visibility banner. */
+  /** Show the Chromium visibility note. */
   chromium: boolean;
   /** AuthScope's version, for the exported HAR's creator. */
   version: string;
@@ -31,20 +37,43 @@ export function ExchangeWorkspace({
   const store = useStore();
   const selected = store.selected.value;
   const [status, setStatus] = useState<string | null>(null);
-  const copy = (exchanges: readonly Exchange[], choices: CopyChoices) => {
-    const report = {
-      ...choices,
-      browser: source,
-      extensionVersion: version,
-      generatedAt: new Date().toISOString(),
-    };
-    const text = exchanges.length === 1 ? diagnosisMarkdown(exchanges[0] as Exchange, report) : allDiagnosesMarkdown(exchanges, report);
-    setStatus(
-      copyText(text)
-        ? `Copied ${exchanges.length} exchange${exchanges.length === 1 ? '' : 's'} (${text.length} characters)`
-        : 'Copy failed',
-    );
+  const [choices, setChoices] = useState<CopyChoices>({ includeIdentities: false, includeRawTokens: false });
+  const rows = store.rows.value;
+  const transient = useMemo(() => followedBySignIn(rows.map((row) => row.exchange)), [rows]);
+  const report = (): ReportOptions => ({
+    ...choices,
+    browser: source,
+    extensionVersion: version,
+    generatedAt: new Date().toISOString(),
+    reader: THIS_READER,
+    transient,
+  });
+  const copied = (text: string, what: string) => setStatus(copyText(text) ? `Copied ${what} (${text.length} characters)` : 'Copy failed');
+  const copyDiagnosis = (exchange: Exchange) =>
+    copied(diagnosisMarkdown(exchange, report()), `the diagnosis of ${exchange.method} ${exchange.url}`);
+  const copyAll = () => {
+    const exchanges = store.visibleRows.value.map((row) => row.exchange);
+    copied(allDiagnosesMarkdown(exchanges, report()), plural(exchanges.length, 'exchange'));
   };
+  const exchangeById = (id: string) => rows.find((row) => row.id === id)?.exchange;
+  const menu: MenuAction[] = [
+    { label: 'Copy URL', run: (id) => exchangeById(id) && copied(exchangeById(id)?.url ?? '', 'the URL') },
+    {
+      label: 'Copy diagnosis',
+      run: (id) => {
+        const exchange = exchangeById(id);
+        if (exchange) copyDiagnosis(exchange);
+      },
+    },
+    {
+      label: 'Copy as HAR entry (tokens masked)',
+      run: (id) => {
+        const exchange = exchangeById(id);
+        if (exchange)
+          copied(JSON.stringify(exportHar([exchange], { tokens: 'mask' }, version).har, null, 2), 'the HAR entry, tokens masked');
+      },
+    },
+  ];
   const exportVisible = (tokens: Redaction) => {
     const { har, receipt } = exportHar(
       store.visibleRows.value.map((row) => row.exchange),
@@ -56,26 +85,26 @@ export function ExchangeWorkspace({
       `Exported ${receipt.entries} legs: tokens ${receipt.tokensMasked} masked, ${receipt.tokensRemoved} removed, ${receipt.tokensKept} kept; identities ${receipt.identities}; never captured: ${receipt.neverCaptured.join(', ')}`,
     );
   };
+  const filtered = store.filterText.value.trim() !== '' || store.problemsOnly.value || store.mechanism.value !== 'all';
   return (
     <section class="live" aria-label="Live capture">
       <ListToolbar
-        onCopy={(choices) =>
-          copy(
-            store.visibleRows.value.map((row) => row.exchange),
-            choices,
-          )
-        }
+        choices={choices}
+        onChoices={setChoices}
+        onCopySelected={selected ? () => copyDiagnosis(selected.exchange) : null}
+        onCopyAll={copyAll}
         onExport={exportVisible}
         copyStatus={status}
       />
-      <OriginStrip origins={store.origins.value} indexed={store.indexed.value} total={store.rows.value.length} />
-      {chromium && (
+      <OriginStrip origins={store.origins.value} indexed={store.indexed.value} total={rows.length} />
+      {/* Said once on the screen: with an exchange selected, its headline says what the browser hid. */}
+      {chromium && !selected && (
         <p class="banner" role="note">
-          Chromium shows extensions the first 401 and the final response of each handshake, not the requests carrying its own tokens. For
-          every leg, record a NetLog (chrome://net-export) and open it in AuthScope.
+          Chromium hides the requests that carry its own tokens. To see every leg, record a NetLog (chrome://net-export) and open it in
+          AuthScope.
         </p>
       )}
-      {store.rows.value.length === 0 ? (
+      {rows.length === 0 ? (
         <EmptyState />
       ) : (
         <div class={selected ? 'split' : 'split no-detail'}>
@@ -84,14 +113,12 @@ export function ExchangeWorkspace({
             selectedId={store.selectedId.value}
             onSelect={(id) => store.select(id)}
             onMove={(delta) => store.moveSelection(delta)}
+            sortOrder={store.sortOrder.value}
+            onSort={(column) => (store.sortOrder.value = nextSortOrder(store.sortOrder.value, column))}
+            menu={menu}
+            filtered={filtered}
           />
-          {selected && (
-            <DetailPane
-              row={selected}
-              onCopy={(row) => copy([row.exchange], { includeIdentities: false, includeRawTokens: false })}
-              predictSpn={predictSpn}
-            />
-          )}
+          {selected && <DetailPane row={selected} transient={transient.has(selected.id)} predictSpn={predictSpn} />}
         </div>
       )}
     </section>

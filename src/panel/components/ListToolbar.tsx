@@ -1,48 +1,55 @@
-// Filter box and toggles, Clear, Preserve log, and Copy diagnosis with its redaction choices.
-import { useState } from 'preact/hooks';
+// One row of tools over the list: the filter and its toggles, Clear and Preserve log, Copy diagnosis (the selected
+// exchange) and Copy all, and a "⋯" menu with the redaction choices and the HAR export. Docked narrow, Clear and
+// Preserve log move into the menu too, so the first row stays near the top.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Redaction } from '../../core/export/har';
 import { useStore } from '../state/context';
 import type { MechanismFilter } from '../state/store';
-import type { Redaction } from '../../core/export/har';
 
 export interface CopyChoices {
   readonly includeIdentities: boolean;
   readonly includeRawTokens: boolean;
 }
 
+/** Below this width (px) the toolbar keeps only the filter, its toggles and the copies in its row. */
+const NARROW = 720;
+
 export function ListToolbar({
-  onCopy,
+  choices,
+  onChoices,
+  onCopySelected,
+  onCopyAll,
   onExport,
   copyStatus,
 }: {
-  onCopy: (choices: CopyChoices) => void;
+  choices: CopyChoices;
+  onChoices: (choices: CopyChoices) => void;
+  /** Null without a selection. */
+  onCopySelected: (() => void) | null;
+  onCopyAll: () => void;
   onExport: (tokens: Redaction) => void;
   copyStatus: string | null;
 }) {
   const store = useStore();
+  const bar = useRef<HTMLDivElement>(null);
+  const [narrow, setNarrow] = useState(false);
   const [exportTokens, setExportTokens] = useState<Redaction>('mask');
-  const [includeIdentities, setIncludeIdentities] = useState(false);
-  const [includeRawTokens, setIncludeRawTokens] = useState(false);
+  useLayoutEffect(() => {
+    const element = bar.current;
+    if (!element) return undefined;
+    const measure = () => setNarrow(element.clientWidth > 0 && element.clientWidth < NARROW);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const toggle = (value: MechanismFilter) => (store.mechanism.value = store.mechanism.value === value ? 'all' : value);
-  return (
-    <div class="list-toolbar" role="toolbar" aria-label="Exchange list">
-      <input
-        type="search"
-        placeholder="Filter"
-        aria-label="Filter exchanges"
-        value={store.filterText.value}
-        onInput={(event) => (store.filterText.value = (event.currentTarget as HTMLInputElement).value)}
-      />
-      <button aria-pressed={store.problemsOnly.value} onClick={() => (store.problemsOnly.value = !store.problemsOnly.value)}>
-        Problems
+  const listControls = (
+    <>
+      <button onClick={() => store.clear()} title="Hide everything captured so far (like the Network panel's Clear)">
+        Clear
       </button>
-      <button aria-pressed={store.mechanism.value === 'kerberos'} onClick={() => toggle('kerberos')}>
-        Kerberos
-      </button>
-      <button aria-pressed={store.mechanism.value === 'ntlm'} onClick={() => toggle('ntlm')}>
-        NTLM
-      </button>
-      <button onClick={() => store.clear()}>Clear</button>
-      <label>
+      <label title="Keep the list when the page navigates">
         <input
           type="checkbox"
           checked={store.preserveLog.value}
@@ -50,49 +57,95 @@ export function ListToolbar({
         />
         Preserve log
       </label>
-      <span class="spacer" />
-      <label>
+    </>
+  );
+  return (
+    <div class="list-toolbar" role="toolbar" aria-label="Exchange list" ref={bar}>
+      <div class="toolbar-row">
         <input
-          type="checkbox"
-          name="include-identities"
-          checked={includeIdentities}
-          onChange={(event) => setIncludeIdentities((event.currentTarget as HTMLInputElement).checked)}
+          type="search"
+          placeholder="Filter"
+          aria-label="Filter exchanges"
+          value={store.filterText.value}
+          onInput={(event) => (store.filterText.value = (event.currentTarget as HTMLInputElement).value)}
         />
-        Include identities
-      </label>
-      <label title="Raw tokens are credentials: anyone who gets them may replay them while they are valid.">
-        <input
-          type="checkbox"
-          checked={includeRawTokens}
-          onChange={(event) => setIncludeRawTokens((event.currentTarget as HTMLInputElement).checked)}
-        />
-        Include raw tokens
-      </label>
-      <button class="primary" onClick={() => onCopy({ includeIdentities, includeRawTokens })}>
-        Copy diagnosis
-      </button>
-      <label>
-        HAR tokens{' '}
-        <select
-          aria-label="Tokens in the exported HAR"
-          value={exportTokens}
-          onChange={(event) => setExportTokens((event.currentTarget as HTMLSelectElement).value as Redaction)}
+        <button
+          aria-pressed={store.problemsOnly.value}
+          title="Only exchanges with errors or warnings"
+          onClick={() => (store.problemsOnly.value = !store.problemsOnly.value)}
         >
-          <option value="mask">masked</option>
-          <option value="remove">removed</option>
-          <option value="none">kept (credentials!)</option>
-        </select>
-      </label>
-      <button onClick={() => onExport(exportTokens)}>Export HAR</button>
-      {includeRawTokens && (
-        <span class="problems warning" role="alert">
+          Problems
+        </button>
+        <button aria-pressed={store.mechanism.value === 'kerberos'} onClick={() => toggle('kerberos')}>
+          Kerberos
+        </button>
+        <button aria-pressed={store.mechanism.value === 'ntlm'} onClick={() => toggle('ntlm')}>
+          NTLM
+        </button>
+        {!narrow && listControls}
+        <span class="spacer" />
+        <button
+          class="primary"
+          disabled={!onCopySelected}
+          title={onCopySelected ? 'Copy the selected exchange’s diagnosis as Markdown, sized for a ticket' : 'Select an exchange first'}
+          onClick={() => onCopySelected?.()}
+        >
+          Copy diagnosis
+        </button>
+        <button onClick={onCopyAll} title="Copy every exchange in the list: each one’s summary, each cause’s fixes once">
+          Copy all
+        </button>
+        <details class="overflow">
+          <summary aria-label="More actions" title="More actions">
+            ⋯
+          </summary>
+          <div class="popover">
+            {narrow && <div class="popover-row">{listControls}</div>}
+            <label>
+              <input
+                type="checkbox"
+                name="include-identities"
+                checked={choices.includeIdentities}
+                onChange={(event) => onChoices({ ...choices, includeIdentities: (event.currentTarget as HTMLInputElement).checked })}
+              />
+              Copies include identities (user, workstation, realm)
+            </label>
+            <label title="Raw tokens are credentials: anyone who gets them may replay them while they are valid.">
+              <input
+                type="checkbox"
+                name="include-raw-tokens"
+                checked={choices.includeRawTokens}
+                onChange={(event) => onChoices({ ...choices, includeRawTokens: (event.currentTarget as HTMLInputElement).checked })}
+              />
+              Copies include raw tokens (credentials!)
+            </label>
+            <div class="popover-row">
+              <label>
+                HAR tokens{' '}
+                <select
+                  aria-label="Tokens in the exported HAR"
+                  value={exportTokens}
+                  onChange={(event) => setExportTokens((event.currentTarget as HTMLSelectElement).value as Redaction)}
+                >
+                  <option value="mask">masked</option>
+                  <option value="remove">removed</option>
+                  <option value="none">kept (credentials!)</option>
+                </select>
+              </label>
+              <button onClick={() => onExport(exportTokens)}>Export HAR</button>
+            </div>
+          </div>
+        </details>
+      </div>
+      {choices.includeRawTokens && (
+        <p class="problems warning" role="alert">
           ⚠ Raw tokens are credentials (Kerberos tickets, NTLM responses): share the copy only with people you would give your password to.
-        </span>
+        </p>
       )}
       {copyStatus && (
-        <span role="status" class="muted">
+        <p role="status" class="muted copy-status">
           {copyStatus}
-        </span>
+        </p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
-// Per-origin summary: "intranet.lab.test: Kerberos ✓ 12 · NTLM 0 · failures 0".
+// Per-origin summary from the outcome the list shows: "intranet.lab.test: Kerberos OK 12 · NTLM 0 · failed 0 ·
+// warnings 0". One line; it scrolls sideways rather than pushing the list down.
 import type { OriginSummary } from '../state/exchange-row';
 
 const count = new Intl.NumberFormat('en');
@@ -13,8 +14,13 @@ export function OriginStrip({ origins, indexed, total }: { origins: readonly Ori
         </li>
       )}
       {origins.map((origin) => (
-        <li key={origin.origin} class={origin.failures > 0 ? 'has-failures' : undefined}>
-          <strong>{origin.host}</strong>: Kerberos ✓ {origin.kerberos} · NTLM {origin.ntlm} · failures {origin.failures}
+        <li
+          key={origin.origin}
+          class={origin.failed > 0 ? 'has-failures' : origin.warnings > 0 ? 'has-warnings' : undefined}
+          title={`${origin.exchanges} ${origin.exchanges === 1 ? 'exchange' : 'exchanges'} with ${origin.origin}`}
+        >
+          <strong>{origin.host}</strong>: Kerberos OK {count.format(origin.kerberosOk)} · NTLM {count.format(origin.ntlm)} · failed{' '}
+          {count.format(origin.failed)} · warnings {count.format(origin.warnings)}
         </li>
       ))}
     </ul>

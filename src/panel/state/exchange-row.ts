@@ -7,6 +7,7 @@ import type { FindingSeverity, Verdict } from '../../core/diagnosis/finding';
 import { isProblem, verdictsOf } from '../../core/diagnosis/judge';
 import type { Exchange } from '../../core/exchange/model';
 import { type ExchangeSummary, summarizeExchange } from '../../core/exchange/summary';
+import { type HeadlineVerdict, VERDICT_LABEL, verdictOf } from '../../core/report/headline';
 
 export type MechanismLabel = 'Kerberos' | 'NTLM' | 'none' | 'unknown';
 
@@ -19,6 +20,7 @@ export class ExchangeRow {
   private verdictsCache: readonly Verdict[] | null = null;
   private searchCache: string | null = null;
   private chainCache: string | null = null;
+  private verdictCache: HeadlineVerdict | null = null;
 
   constructor(readonly exchange: Exchange) {
     this.id = exchange.id;
@@ -58,6 +60,21 @@ export class ExchangeRow {
     return mechanism === 'kerberos' ? 'Kerberos' : mechanism === 'ntlm' ? 'NTLM' : outcome === 'no-token-sent' ? 'none' : 'unknown';
   }
 
+  /** The outcome the headline, the list and the origin strip share: worked, failed, no sign-in, in progress. */
+  get verdict(): HeadlineVerdict {
+    this.verdictCache ??= verdictOf(this.exchange);
+    return this.verdictCache;
+  }
+
+  get verdictLabel(): string {
+    return VERDICT_LABEL[this.verdict];
+  }
+
+  /** The browser hid the requests carrying its credentials (Chromium): the credential column says so. */
+  get credentialHidden(): boolean {
+    return this.exchange.hiddenLegs && this.credentialBytes === null;
+  }
+
   /** Largest credential token sent, in bytes, when the browser showed it. */
   get credentialBytes(): number | null {
     let largest: number | null = null;
@@ -89,12 +106,13 @@ export class ExchangeRow {
     return this.verdicts[0]?.title ?? null;
   }
 
-  /** Lower-cased text the filter box searches: method, URL, chain, offered, mechanism, finding ids and titles. */
+  /** Lower-cased text the filter box searches: method, URL, chain, outcome, offered, mechanism, finding ids and titles. */
   get search(): string {
     this.searchCache ??= [
       this.method,
       this.url,
       this.chain,
+      this.verdictLabel,
       this.offered,
       this.mechanism,
       ...this.verdicts.map((verdict) => `${verdict.id} ${verdict.title}`),
@@ -120,29 +138,36 @@ export function exchangeRow(exchange: Exchange): ExchangeRow {
 export interface OriginSummary {
   readonly origin: string;
   readonly host: string;
-  readonly kerberos: number;
+  /** Signed in with Kerberos (a rejected Kerberos attempt is a failure, never counted here). */
+  readonly kerberosOk: number;
+  /** Signed in with NTLM. */
   readonly ntlm: number;
-  readonly failures: number;
+  readonly failed: number;
+  /** Exchanges that did not fail but have a warning or an error finding (a fallback, a pre-authenticated request). */
+  readonly warnings: number;
   readonly exchanges: number;
 }
 
-/** Per-origin counts, added to row by row (the panel tallies rows as it judges them, never recounting). */
+/** Per-origin counts, added to row by row (the panel tallies rows as it judges them, never recounting), from the
+ *  same outcome the list shows. */
 export class OriginTally {
   private readonly byOrigin = new Map<string, { -readonly [key in keyof OriginSummary]: OriginSummary[key] }>();
 
   add(row: ExchangeRow): void {
     let entry = this.byOrigin.get(row.origin);
     if (!entry) {
-      entry = { origin: row.origin, host: row.host, kerberos: 0, ntlm: 0, failures: 0, exchanges: 0 };
+      entry = { origin: row.origin, host: row.host, kerberosOk: 0, ntlm: 0, failed: 0, warnings: 0, exchanges: 0 };
       this.byOrigin.set(row.origin, entry);
     }
     entry.exchanges++;
-    if (row.mechanism === 'Kerberos') entry.kerberos++;
-    if (row.mechanism === 'NTLM') entry.ntlm++;
-    if (isProblem(row.worst)) entry.failures++;
+    const verdict = row.verdict;
+    if (verdict === 'failed') entry.failed++;
+    else if (isProblem(row.worst)) entry.warnings++;
+    if (verdict === 'worked' && row.mechanism === 'Kerberos') entry.kerberosOk++;
+    if (verdict === 'worked' && row.mechanism === 'NTLM') entry.ntlm++;
   }
 
-  /** "intranet.lab.test: Kerberos ✓ 12 · NTLM 0 · failures 0", one per origin, in first-seen order. */
+  /** "intranet.lab.test: Kerberos OK 12 · NTLM 0 · failed 0 · warnings 0", one per origin, in first-seen order. */
   summaries(): OriginSummary[] {
     return [...this.byOrigin.values()].map((entry) => ({ ...entry }));
   }

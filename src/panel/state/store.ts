@@ -5,6 +5,7 @@ import { isProblem } from '../../core/diagnosis/judge';
 import type { Exchange } from '../../core/exchange/model';
 import { type ExchangeRow, type OriginSummary, OriginTally, exchangeRow } from './exchange-row';
 import { type FilterRun, RowSearch, type RowsView, arrayView } from './row-search';
+import { type SortOrder, sortRows } from './columns';
 
 export type MechanismFilter = 'all' | 'kerberos' | 'ntlm';
 
@@ -30,6 +31,7 @@ export function createPanelStore() {
   const problemsOnly = signal(false);
   const mechanism = signal<MechanismFilter>('all');
   const selectedId = signal<string | null>(null);
+  const sortOrder = signal<SortOrder | null>(null);
 
   const rows = computed<readonly ExchangeRow[]>(() => {
     const cutoff = clearedAt.value;
@@ -83,8 +85,12 @@ export function createPanelStore() {
   });
   /** Every row the filter lets through (finishes the filter's scan). */
   const visibleRows = computed<readonly ExchangeRow[]>(() => filterRun.value?.all() ?? rows.value);
+  /** The visible rows in a column's order, when the user sorted (sorting needs every match, so it finishes the scan). */
+  const sortedRows = computed<readonly ExchangeRow[] | null>(() => (sortOrder.value ? sortRows(visibleRows.value, sortOrder.value) : null));
   /** What the list shows: the filter's rows as far as scanned, the rest counted after the frame. */
   const listRows = computed<RowsView>(() => {
+    const sorted = sortedRows.value;
+    if (sorted) return arrayView(sorted);
     void filterCounted.value;
     return filterRun.value?.view() ?? arrayView(rows.value);
   });
@@ -120,7 +126,12 @@ export function createPanelStore() {
   const selected = computed(() => {
     const id = selectedId.value;
     // Without a selection there is nothing to look for (a snapshot of 10,000 rows must not be walked for it).
-    return id === null ? null : (rows.value.find((row) => row.id === id) ?? null);
+    if (id === null) return null;
+    const row = rows.value.find((candidate) => candidate.id === id) ?? null;
+    // A row the filter hides has no detail pane: the pane never shows what the list does not.
+    const view = listRows.value;
+    if (row && filterRun.value && !view.counting && view.indexOf(id) < 0) return null;
+    return row;
   });
 
   return {
@@ -131,6 +142,7 @@ export function createPanelStore() {
     problemsOnly,
     mechanism,
     selectedId,
+    sortOrder,
     rows,
     visibleRows,
     listRows,
@@ -151,12 +163,14 @@ export function createPanelStore() {
     select(id: string | null) {
       selectedId.value = id;
     },
-    /** Moves the selection up (-1) or down (+1) among the visible rows. */
+    /** Moves the selection by `delta` rows among the visible rows, in the order shown (±Infinity: to the last or
+     *  the first row). Without a selection, down starts at the first row and up at the last. */
     moveSelection(delta: number) {
-      const list = visibleRows.value;
+      const list = sortedRows.value ?? visibleRows.value;
       if (list.length === 0) return;
       const index = list.findIndex((row) => row.id === selectedId.value);
-      const next = index < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, index + delta));
+      const from = index >= 0 ? index : delta > 0 ? -1 : list.length;
+      const next = Math.min(list.length - 1, Math.max(0, from + delta));
       selectedId.value = list[next]?.id ?? null;
     },
   };

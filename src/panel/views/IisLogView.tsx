@@ -1,5 +1,5 @@
-// Paste IIS W3C log lines (with their #Fields: header): each client's handshake per URL as a story with its
-// finding, and every line explained.
+// Paste IIS W3C log lines (with their #Fields: header, or lines in IIS's default layout): each client's handshake per
+// URL as a story with its finding and fixes, and every line explained — at the panel's full width.
 import { useMemo, useState } from 'preact/hooks';
 import { explainIisLog } from '../../core/import/iis-log/explain';
 import { FindingView } from '../components/FindingView';
@@ -8,13 +8,14 @@ export function IisLogView() {
   const [text, setText] = useState('');
   const explained = useMemo(() => (text.trim() ? explainIisLog(text) : null), [text]);
   return (
-    <section aria-label="IIS log explainer">
+    <section class="tool-view" aria-label="IIS log explainer">
       <label class="input-label" for="iis-log-input">
-        Paste IIS log lines (u_ex*.log) including the <code>#Fields:</code> line
+        Paste IIS log lines (u_ex*.log), with the <code>#Fields:</code> line if the log has one
       </label>
       <textarea
         id="iis-log-input"
         class="token-input"
+        rows={8}
         spellcheck={false}
         value={text}
         onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
@@ -26,6 +27,11 @@ export function IisLogView() {
       )}
       {explained?.ok && (
         <>
+          {explained.value.assumedFields && (
+            <p class="banner" role="note">
+              No <code>#Fields:</code> line: read with IIS’s default fields ({explained.value.assumedFields.join(' ')}).
+            </p>
+          )}
           {explained.value.stories.map((story, index) => (
             <FindingView key={index} finding={story.finding} />
           ))}

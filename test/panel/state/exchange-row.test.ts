@@ -36,14 +36,26 @@ describe('exchangeRow', () => {
 });
 
 describe('OriginTally', () => {
-  it('counts Kerberos, NTLM and failures per origin, row by row', () => {
-    const rows = recordings.filter((recording) => recording.browser === 'firefox').map((recording) => exchangeRow(mainExchange(recording)));
-    const tally = new OriginTally();
-    rows.forEach((row) => tally.add(row));
-    const legacy = tally.summaries().find((origin) => origin.host.startsWith('legacy.lab.test'));
-    expect(legacy).toMatchObject({ ntlm: 3, kerberos: 0, failures: 2 });
+  const rows = recordings.filter((recording) => recording.browser === 'firefox').map((recording) => exchangeRow(mainExchange(recording)));
+  const tally = new OriginTally();
+  rows.forEach((row) => tally.add(row));
+  const origin = (scenario: string) =>
+    tally.summaries().find((summary) => summary.origin === exchangeRow(mainExchange(recordingOf('firefox', scenario))).origin);
+
+  it('counts from the outcome the list shows: Kerberos OK, NTLM, failed, warnings', () => {
+    // ntlm-only (worked), ntlm-fallback (worked, with a warning) and auth-loop (failed) share one origin.
+    expect(origin('ntlm-fallback')).toMatchObject({ kerberosOk: 0, ntlm: 2, failed: 1, warnings: 1, exchanges: 3 });
+    expect(origin('kerberos-ok')).toMatchObject({ kerberosOk: 1, ntlm: 0, failed: 0, warnings: 0 });
+  });
+
+  it('never counts a rejected Kerberos attempt as OK', () => {
+    expect(exchangeRow(mainExchange(recordingOf('firefox', 'stale-keytab'))).mechanism).toBe('Kerberos');
+    expect(origin('stale-keytab')).toMatchObject({ kerberosOk: 0, failed: 1 });
+  });
+
+  it('adds row by row without recounting', () => {
     const before = tally.summaries();
     tally.add(rows[0]!);
-    expect(before.reduce((sum, origin) => sum + origin.exchanges, 0)).toBe(rows.length);
+    expect(before.reduce((sum, summary) => sum + summary.exchanges, 0)).toBe(rows.length);
   });
 });

@@ -55,7 +55,7 @@ describe('panel store over the in-memory transport', () => {
     store.problemsOnly.value = true;
     expect(store.visibleRows.value.every((row) => row.worst === 'error' || row.worst === 'warning')).toBe(true);
     expect(store.visibleRows.value.length).toBeLessThan(store.rows.value.length);
-    expect(store.origins.value.find((origin) => origin.host.startsWith('intranet.lab.test'))).toMatchObject({ kerberos: 1, failures: 0 });
+    expect(store.origins.value.find((origin) => origin.host.startsWith('intranet.lab.test'))).toMatchObject({ kerberosOk: 1, failed: 0 });
   });
 
   it('moves the selection with the keyboard among visible rows only', async () => {
@@ -68,6 +68,36 @@ describe('panel store over the in-memory transport', () => {
     store.moveSelection(1);
     store.moveSelection(1);
     expect(store.selected.value?.id).toBe(store.visibleRows.value[2]?.id);
+  });
+
+  it('jumps to the first and last row (Home, End) and sorts by a column, moving in the order shown', async () => {
+    const { store } = connectedStore();
+    await settle();
+    store.moveSelection(Number.POSITIVE_INFINITY);
+    expect(store.selectedId.value).toBe(store.visibleRows.value.at(-1)?.id);
+    store.moveSelection(Number.NEGATIVE_INFINITY);
+    expect(store.selectedId.value).toBe(store.visibleRows.value[0]?.id);
+    store.sortOrder.value = { column: 'url', descending: true };
+    const shown = store.listRows.value.slice(0, store.listRows.value.length);
+    const urls = shown.map((row) => row.url);
+    expect(urls).toEqual([...urls].sort().reverse());
+    store.moveSelection(Number.POSITIVE_INFINITY);
+    expect(store.selectedId.value).toBe(shown.at(-1)?.id);
+    store.sortOrder.value = null;
+    expect(store.listRows.value.slice(0, 3).map((row) => row.id)).toEqual(store.rows.value.slice(0, 3).map((row) => row.id));
+  });
+
+  it('clears the detail pane when the filter hides the selected row or matches nothing', async () => {
+    const { store } = connectedStore();
+    await settle();
+    store.moveSelection(1);
+    expect(store.selected.value).not.toBeNull();
+    store.filterText.value = 'no-such-exchange-anywhere';
+    await vi.waitFor(() => expect(store.listRows.value.counting).toBe(false));
+    expect(store.listRows.value.length).toBe(0);
+    expect(store.selected.value).toBeNull();
+    store.filterText.value = '';
+    expect(store.selected.value).not.toBeNull();
   });
 
   it('Clear hides what was captured; a navigation clears unless Preserve log is on', async () => {

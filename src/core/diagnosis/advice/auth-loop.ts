@@ -1,7 +1,18 @@
 // Advice for auth-loop (rules/auth-loop.ts), with the IIS readings of 401.1 (logon failed) and 401.2 (the browser
 // does not use a protocol the server requires; “HOWTO: Diagnose 401.x HTTP errors on IIS”).
-import type { Adviser } from '../finding';
+import type { Adviser, Fix } from '../finding';
 import { advice } from './common';
+
+/** What ends a loop, by the substatus the server logged; the IIS log explainer offers the same. */
+export const LOOP_FIXES: readonly Fix[] = [
+  {
+    text: 'For 401.2 through a proxy or load balancer: keep client connections pinned to one server connection, or use Kerberos (request-based, survives connection pooling).',
+  },
+  {
+    text: 'For 401.1: check the user’s account and the Kerberos setup (SPN on the right account, useAppPoolCredentials).',
+    commands: ['setspn -X'],
+  },
+];
 
 export const authLoopAdvice: Adviser = () =>
   advice(
@@ -15,13 +26,7 @@ export const authLoopAdvice: Adviser = () =>
         {
           text: 'Read sc-status / sc-substatus / sc-win32-status for these requests in the IIS log (paste them into AuthScope’s IIS log explainer).',
         },
-        {
-          text: 'For 401.2 through a proxy or load balancer: keep client connections pinned to one server connection, or use Kerberos (request-based, survives connection pooling).',
-        },
-        {
-          text: 'For 401.1: check the user’s account and the Kerberos setup (SPN on the right account, useAppPoolCredentials).',
-          commands: ['setspn -X'],
-        },
+        ...LOOP_FIXES,
       ],
       next: 'Read the server’s log for these requests (sc-substatus, sc-win32-status): it says why each credential was refused.',
     },

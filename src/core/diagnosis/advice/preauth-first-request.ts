@@ -1,7 +1,23 @@
 // Advice for preauth-first-request (rules/preauth-first-request.ts): Microsoft KB2749007.
-import type { Adviser } from '../finding';
+import type { Adviser, Fix } from '../finding';
 import { HTTP_SYS_SERVER } from '../rules/kernel-mode';
 import { advice } from './common';
+
+/** Stop the client pre-authenticating, or the server refusing it (KB2749007); the IIS log explainer offers the same. */
+export const PREAUTH_FIXES: readonly Fix[] = [
+  {
+    text: 'Client: stop pre-authentication — registry value DisableNTLMPreAuth = 1 (REG_DWORD) under HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings; or stop the page script from setting Authorization on its first request.',
+    commands: [
+      'reg add "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v DisableNTLMPreAuth /t REG_DWORD /d 1 /f',
+    ],
+  },
+  {
+    text: 'Server: turn off kernel-mode authentication for the application (IIS Manager → Authentication → Windows Authentication → Advanced Settings → clear "Enable Kernel-mode authentication"). Caveat: without kernel mode, Kerberos needs the SPN on the app pool account, and delegation setups may break.',
+    commands: [
+      '%windir%\\system32\\inetsrv\\appcmd set config "<Site>" -section:system.webServer/security/authentication/windowsAuthentication /useKernelMode:false /commit:apphost',
+    ],
+  },
+];
 
 export const preauthFirstRequestAdvice: Adviser = (verdict, { exchange }) => {
   if (verdict.severity !== 'error') {
@@ -19,20 +35,7 @@ export const preauthFirstRequestAdvice: Adviser = (verdict, { exchange }) => {
       ' rejects it with 401.1 (sc-win32-status 2148074254, SEC_E_NO_CREDENTIALS) and the user may see a prompt. ' +
       'This is by design (Microsoft KB2749007).',
     {
-      fixes: [
-        {
-          text: 'Client: stop pre-authentication — registry value DisableNTLMPreAuth = 1 (REG_DWORD) under HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings; or stop the page script from setting Authorization on its first request.',
-          commands: [
-            'reg add "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v DisableNTLMPreAuth /t REG_DWORD /d 1 /f',
-          ],
-        },
-        {
-          text: 'Server: turn off kernel-mode authentication for the application (IIS Manager → Authentication → Windows Authentication → Advanced Settings → clear "Enable Kernel-mode authentication"). Caveat: without kernel mode, Kerberos needs the SPN on the app pool account, and delegation setups may break.',
-          commands: [
-            '%windir%\\system32\\inetsrv\\appcmd set config "<Site>" -section:system.webServer/security/authentication/windowsAuthentication /useKernelMode:false /commit:apphost',
-          ],
-        },
-      ],
+      fixes: PREAUTH_FIXES,
       next: 'Stop the client sending credentials before the server’s challenge, or turn off kernel-mode authentication for the site.',
     },
   );

@@ -2,7 +2,9 @@
 // request every handshake starts with, "401 1 2148074254" the NTLM CHALLENGE leg, "200 0 0" success; anything
 // else is decoded by substatus and sc-win32-status name. Lines of one client and URL become handshake stories.
 import type { Evidence, Finding, FindingSeverity } from '../../diagnosis/finding';
-import { IIS_401_SUBSTATUS_MEANINGS } from '../../diagnosis/advice/iis-substatus';
+import { LOOP_FIXES } from '../../diagnosis/advice/auth-loop';
+import { IIS_401_SUBSTATUS_FIXES, IIS_401_SUBSTATUS_MEANINGS } from '../../diagnosis/advice/iis-substatus';
+import { PREAUTH_FIXES } from '../../diagnosis/advice/preauth-first-request';
 import { SOURCES } from '../../diagnosis/advice/sources';
 import { IIS_401_SUBSTATUS_NAMES } from '../../diagnosis/rules/iis-substatus';
 import { KERBEROS_MIN_REQUEST_BYTES, NTLM_MAX_REQUEST_BYTES } from '../../exchange/mechanism';
@@ -35,7 +37,14 @@ export interface ExplainedLog {
   readonly stories: readonly LogStory[];
   /** Lines that could not be read, with their line numbers. */
   readonly skipped: readonly { readonly line: number; readonly reason: string }[];
+  /** The fields assumed for lines pasted without a "#Fields:" header (IIS's defaults); null when the log named them. */
+  readonly assumedFields: readonly string[] | null;
 }
+
+/** A CHALLENGE leg that starts a client's story had no anonymous 401.2 before it: the request carried credentials
+ *  before any challenge, the KB2749007 pattern — said the same way on the line and in the story. */
+const PREAUTH_MEANING =
+  'First request of this client for this URL answered 401.1 SEC_E_NO_CREDENTIALS with no anonymous 401.2 before it: it carried credentials before any challenge, which kernel-mode authentication refuses (KB2749007).';
 
 const statusText = (entry: LogEntry) => (entry.substatus ? `${entry.status}.${entry.substatus}` : String(entry.status));
 const isChallengeLeg = (entry: LogEntry) => entry.status === 401 && entry.substatus === 1 && entry.win32Status === SEC_E_NO_CREDENTIALS;
@@ -53,7 +62,7 @@ export function explainEntry(entry: LogEntry): ExplainedEntry {
       return explained(
         'ok',
         'Handshake in progress: the server answered an NTLM NEGOTIATE with its CHALLENGE (401 1 2148074254, SEC_E_NO_CREDENTIALS). ' +
-          'Normal mid-handshake for NTLM; on a first request that already carried credentials it is KB2749007.',
+          'Normal in the middle of an NTLM handshake.',
       );
     }
     const name = entry.substatus === null ? undefined : IIS_401_SUBSTATUS_NAMES[entry.substatus];
@@ -104,8 +113,8 @@ function storyFinding(story: Omit<LogStory, 'finding'>): Finding {
       id: 'preauth-first-request',
       severity: 'error',
       title: `First request answered 401.1 SEC_E_NO_CREDENTIALS without a preceding 401.2 (KB2749007 pattern)`,
-      explanation:
-        'The first logged request of this client for this URL was already answered 401.1 with 2148074254: it most likely carried credentials before any challenge, which kernel-mode authentication refuses (KB2749007). Fixes: DisableNTLMPreAuth on the client, or turn off kernel-mode authentication for the application.',
+      explanation: PREAUTH_MEANING,
+      fixes: PREAUTH_FIXES,
     };
   }
   if (last && last.entry.status !== 401) {
@@ -149,6 +158,7 @@ function storyFinding(story: Omit<LogStory, 'finding'>): Finding {
       severity: 'error',
       title: `Authentication loop: ${challenges} × 401 (${story.chain})`,
       explanation: `The client kept authenticating and the server kept refusing. Last answer: ${last.meaning}`,
+      fixes: LOOP_FIXES,
     };
   }
   return {
@@ -156,6 +166,7 @@ function storyFinding(story: Omit<LogStory, 'finding'>): Finding {
     id: 'iis-substatus',
     severity: last?.severity === 'warning' ? 'warning' : last?.severity === 'ok' ? 'warning' : 'error',
     title: `Ends in ${last?.status ?? '401'} (${story.chain})`,
+    fixes: last?.severity === 'ok' ? (IIS_401_SUBSTATUS_FIXES[2] ?? []) : (IIS_401_SUBSTATUS_FIXES[last?.entry.substatus ?? 0] ?? []),
     explanation:
       last?.severity === 'ok'
         ? 'The handshake stopped after a challenge: the client gave up (no credentials it could use, or the user cancelled a prompt).'
@@ -168,31 +179,48 @@ export function explainIisLog(text: string): Result<ExplainedLog> {
   const parsed = parseW3cLog(text);
   if (!parsed.ok) return parsed;
   const entries = parsed.value.entries.map(explainEntry);
-  const open = new Map<string, ExplainedEntry[]>();
+  /** Open stories: the positions in `entries` of one client's lines for one URL. */
+  const open = new Map<string, number[]>();
   const stories: LogStory[] = [];
   const close = (key: string) => {
-    const group = open.get(key);
+    const positions = open.get(key) ?? [];
     open.delete(key);
-    const first = group?.[0];
-    if (!group || !first) return;
-    const partial = {
-      clientIp: first.entry.clientIp,
-      uri: first.entry.uri,
-      entries: group,
-      chain: group.map((item) => item.status).join(' → '),
+    const start = positions[0];
+    if (start === undefined) return;
+    const group = () => positions.map((position) => entries[position] as ExplainedEntry);
+    const story = {
+      clientIp: group()[0]?.entry.clientIp ?? null,
+      uri: group()[0]?.entry.uri ?? '',
+      chain: group()
+        .map((item) => item.status)
+        .join(' → '),
     };
-    stories.push({ ...partial, finding: storyFinding(partial) });
+    const finding = storyFinding({ ...story, entries: group() });
+    // A CHALLENGE leg with no anonymous 401.2 before it: its line says what the story found, never the opposite.
+    const first = entries[start] as ExplainedEntry;
+    if (isChallengeLeg(first.entry)) {
+      entries[start] =
+        finding.id === 'preauth-first-request'
+          ? { ...first, severity: 'error', meaning: PREAUTH_MEANING }
+          : {
+              ...first,
+              meaning: `${first.meaning} This first request already carried credentials (no anonymous 401.2 before it); the handshake went on.`,
+            };
+    }
+    stories.push({ ...story, entries: group(), finding });
   };
-  for (const explained of entries) {
+  entries.forEach((explained, position) => {
     const key = `${explained.entry.clientIp ?? ''} ${explained.entry.uri}`;
-    const group = open.get(key) ?? [];
-    if (group.length === 0 && explained.entry.status !== 401) continue;
-    group.push(explained);
-    open.set(key, group);
+    const positions = open.get(key) ?? [];
+    if (positions.length === 0 && explained.entry.status !== 401) return;
+    positions.push(position);
+    open.set(key, positions);
     if (explained.entry.status !== 401) close(key);
-  }
+  });
   for (const key of [...open.keys()]) close(key);
   stories.sort((a, b) => (a.entries[0]?.entry.line ?? 0) - (b.entries[0]?.entry.line ?? 0));
-  const skipped = parsed.warnings.map((warning) => ({ line: warning.offset, reason: warning.message }));
-  return ok({ entries, stories, skipped }, parsed.warnings);
+  const skipped = parsed.warnings
+    .filter((warning) => warning.code !== 'iis-log-default-fields')
+    .map((warning) => ({ line: warning.offset, reason: warning.message }));
+  return ok({ entries, stories, skipped, assumedFields: parsed.value.defaultFields ? parsed.value.fields : null }, parsed.warnings);
 }

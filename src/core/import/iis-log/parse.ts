@@ -1,6 +1,7 @@
 // W3C extended log files as IIS writes them (u_exYYMMDD.log): "#Fields:" names the space-separated columns, "-"
 // is an empty value, "+" stands for spaces inside a value (cs(User-Agent)). A new "#Fields:" may appear mid-file
-// (after a restart or a logging change). Never throws: lines that do not fit are reported with their number.
+// (after a restart or a logging change). Lines pasted without any "#Fields:" are read with IIS's default field set
+// when they have its fifteen columns. Never throws: lines that do not fit are reported with their number.
 import { type Problem, type Result, fail, ok, problem } from '../../decode/result';
 
 export interface LogEntry {
@@ -24,10 +25,42 @@ export interface LogEntry {
 export interface ParsedLog {
   readonly entries: readonly LogEntry[];
   readonly fields: readonly string[];
+  /** No "#Fields:" header: the lines were read with IIS's default field set (they had its 15 columns). */
+  readonly defaultFields: boolean;
 }
+
+/** The fields IIS logs by default (W3C format, IIS 7 and later), for lines pasted without their "#Fields:" header. */
+export const IIS_DEFAULT_FIELDS: readonly string[] = [
+  'date',
+  'time',
+  's-ip',
+  'cs-method',
+  'cs-uri-stem',
+  'cs-uri-query',
+  's-port',
+  'cs-username',
+  'c-ip',
+  'cs(User-Agent)',
+  'cs(Referer)',
+  'sc-status',
+  'sc-substatus',
+  'sc-win32-status',
+  'time-taken',
+];
 
 /** Most lines read from one log; beyond it the rest is reported as skipped, never silently dropped. */
 export const MAX_LOG_LINES = 1_000_000;
+
+/** A line in IIS's default field layout: fifteen columns, starting with a date and a time, a status in the twelfth. */
+export function isDefaultFieldsLine(line: string): boolean {
+  const columns = line.trim().split(/\s+/);
+  return (
+    columns.length === IIS_DEFAULT_FIELDS.length &&
+    /^\d{4}-\d{2}-\d{2}$/.test(columns[0] ?? '') &&
+    /^\d{2}:\d{2}:\d{2}$/.test(columns[1] ?? '') &&
+    /^\d{3}$/.test(columns[11] ?? '')
+  );
+}
 
 const value = (text: string | undefined): string | null => (text === undefined || text === '-' ? null : text);
 const number = (text: string | undefined): number | null => {
@@ -38,8 +71,9 @@ const number = (text: string | undefined): number | null => {
 export function parseW3cLog(text: string): Result<ParsedLog> {
   const warnings: Problem[] = [];
   const entries: LogEntry[] = [];
-  let fields: string[] | null = null;
-  let lastFields: string[] = [];
+  let fields: readonly string[] | null = null;
+  let lastFields: readonly string[] = [];
+  let defaultFields = false;
   const lines = text.split(/\r?\n/);
   if (lines.length > MAX_LOG_LINES)
     warnings.push(problem('iis-log-truncated', `only the first ${MAX_LOG_LINES} lines were read`, MAX_LOG_LINES));
@@ -53,11 +87,22 @@ export function parseW3cLog(text: string): Result<ParsedLog> {
       }
       continue;
     }
+    const columns = line.split(/\s+/);
+    if (!fields && lastFields.length === 0 && isDefaultFieldsLine(line)) {
+      fields = lastFields = IIS_DEFAULT_FIELDS;
+      defaultFields = true;
+      warnings.push(
+        problem(
+          'iis-log-default-fields',
+          `no #Fields: header: read with IIS's default fields (${IIS_DEFAULT_FIELDS.join(' ')})`,
+          index + 1,
+        ),
+      );
+    }
     if (!fields) {
       warnings.push(problem('iis-log-no-fields', `line ${index + 1}: data before any #Fields: header`, index + 1));
       continue;
     }
-    const columns = line.split(/\s+/);
     if (columns.length !== fields.length) {
       warnings.push(problem('iis-log-column-count', `line ${index + 1}: ${columns.length} values for ${fields.length} fields`, index + 1));
       continue;
@@ -88,8 +133,13 @@ export function parseW3cLog(text: string): Result<ParsedLog> {
       timeTaken: number(row.get('time-taken')),
     });
   }
-  if (lastFields.length === 0) return fail('iis-log-no-fields', 'not a W3C extended log: no "#Fields:" header line', 0);
+  if (lastFields.length === 0)
+    return fail(
+      'iis-log-no-fields',
+      `not a W3C extended log: no "#Fields:" header line, and no line with IIS's ${IIS_DEFAULT_FIELDS.length} default fields`,
+      0,
+    );
   if (!lastFields.some((name) => name.toLowerCase() === 'sc-status'))
     return fail('iis-log-no-status-field', 'the #Fields: header has no sc-status column', 0);
-  return ok({ entries, fields: lastFields }, warnings);
+  return ok({ entries, fields: lastFields, defaultFields }, warnings);
 }

@@ -60,6 +60,26 @@ describe('parseW3cLog', () => {
     expect(parseW3cLog('')).toMatchObject({ ok: false });
   });
 
+  it("reads lines pasted without #Fields: with IIS's default field set, and says so", () => {
+    const single = '2026-11-22 06:00:00 10.0.0.1 GET /app - 80 - 10.0.0.9 Mozilla/5.0 - 401 1 2148074254 15';
+    const result = parseW3cLog(single);
+    expect(result).toMatchObject({ ok: true, value: { defaultFields: true }, warnings: [{ code: 'iis-log-default-fields' }] });
+    expect(result.ok && result.value.entries[0]).toMatchObject({
+      uri: '/app',
+      clientIp: '10.0.0.9',
+      status: 401,
+      substatus: 1,
+      win32Status: 2148074254,
+    });
+    expect(parseW3cLog('2026-11-22 06:00:00 10.0.0.1 GET /app - 401 1 5')).toMatchObject({
+      ok: false,
+      error: { code: 'iis-log-no-fields' },
+    });
+    const explained = explainIisLog(single);
+    expect(explained.ok && explained.value.assumedFields).toContain('sc-win32-status');
+    expect(explained.ok && explained.value.skipped).toEqual([]);
+  });
+
   it('follows a #Fields: header that changes mid-file', () => {
     const result = parseW3cLog(
       `${FIELDS}\n${line('1:00:00', '/a', '-', '1.1.1.1', '401 2 5')}\n#Fields: c-ip cs-uri-stem sc-status cs-bytes\n1.1.1.1 /a 200 2480`,
@@ -92,6 +112,22 @@ describe('explainIisLog', () => {
     expect(story('10.0.0.23')?.finding.evidence.map((evidence) => evidence.name)).toEqual(['line 10', 'line 11']);
   });
 
+  it('never lets a line and its story disagree, and gives fixes where the story has them', () => {
+    const entries = explained.ok ? explained.value.entries : [];
+    const preauthLine = entries.find((item) => item.entry.clientIp === '10.0.0.22');
+    expect(preauthLine).toMatchObject({ severity: 'error', meaning: expect.stringContaining('KB2749007') });
+    expect(preauthLine?.meaning).not.toMatch(/normal/i);
+    expect(
+      story('10.0.0.22')
+        ?.finding.fixes.map((fix) => fix.text)
+        .join(' '),
+    ).toMatch(/DisableNTLMPreAuth.*kernel-mode/s);
+    const midHandshake = entries.find((item) => item.entry.clientIp === '10.0.0.21' && item.status === '401.1');
+    expect(midHandshake).toMatchObject({ severity: 'ok', meaning: expect.stringContaining('Normal in the middle of an NTLM handshake') });
+    expect(midHandshake?.meaning).not.toContain('KB2749007');
+    expect(story('10.0.0.23')?.finding.fixes.length).toBeGreaterThan(0);
+  });
+
   it('estimates the mechanism from cs-bytes when logged', () => {
     const log =
       '#Fields: c-ip cs-uri-stem sc-status sc-substatus sc-win32-status cs-bytes\n1.1.1.1 /a 401 2 5 400\n1.1.1.1 /a 200 0 0 2890';
@@ -103,5 +139,6 @@ describe('explainIisLog', () => {
     const rows = Array.from({ length: 5 }, () => '1.1.1.1 /loop 401 1 2148074252').join('\n');
     const result = explainIisLog(`#Fields: c-ip cs-uri-stem sc-status sc-substatus sc-win32-status\n1.1.1.1 /loop 401 2 5\n${rows}`);
     expect(result.ok && result.value.stories[0]?.finding).toMatchObject({ id: 'auth-loop', severity: 'error' });
+    expect(result.ok && result.value.stories[0]?.finding.fixes.length).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,81 @@
+// A decoded token in one plain sentence — healthy ones too: what the message is, what it says about the handshake,
+// and whether anything in it is wrong (the token findings say what). The decoder view and the token pane lead with it.
+import type { TokenSummary } from '../decode/token/summary';
+import type { Finding } from '../diagnosis/finding';
+
+export type TokenTone = 'ok' | 'note' | 'warning' | 'error';
+
+export interface TokenVerdict {
+  readonly tone: TokenTone;
+  readonly text: string;
+}
+
+const NEG_STATE_TEXT: Readonly<Record<string, [TokenTone, string]>> = {
+  'accept-completed': ['ok', 'the server accepted the credentials (SPNEGO negState accept-completed)'],
+  'accept-incomplete': ['note', 'the server continues the handshake (negState accept-incomplete): normal when NTLM runs inside Negotiate'],
+  reject: ['error', 'the server refused the credentials (SPNEGO negState reject)'],
+  'request-mic': ['note', 'the server asks for a mechanism list MIC (negState request-mic)'],
+};
+
+function describe(summary: TokenSummary): TokenVerdict {
+  const forSpn = summary.spn ? ` for ${summary.spn}` : '';
+  const etype = summary.ticketEtype ? `, ticket encrypted with ${summary.ticketEtype}` : '';
+  switch (summary.kind) {
+    case 'kerberos-ap-req':
+    case 'spnego-init':
+      if (summary.mechanism === 'kerberos') {
+        const wrapped = summary.kind === 'spnego-init' ? ' inside SPNEGO' : '';
+        return {
+          tone: summary.weakEtype ? 'warning' : 'ok',
+          text: `A Kerberos service ticket${forSpn}${wrapped}${etype}: what a browser sends when Kerberos works. Whether the server accepts it depends on its key for that SPN.`,
+        };
+      }
+      if (summary.mechanism === 'ntlm') {
+        return {
+          tone: 'warning',
+          text: 'An NTLM message inside SPNEGO: Negotiate fell back to NTLM (the client got no Kerberos ticket for this server).',
+        };
+      }
+      return { tone: 'note', text: 'A SPNEGO offer without an initial token: the client lists mechanisms and waits for the server.' };
+    case 'spnego-resp': {
+      const [tone, said] = NEG_STATE_TEXT[summary.negState ?? ''] ?? ['note', 'a SPNEGO answer without a negState'];
+      const inner = summary.kerberosError ? `; it carries the Kerberos error ${summary.kerberosError}` : '';
+      return { tone: summary.kerberosError ? 'error' : tone, text: `The server’s answer: ${said}${inner}.` };
+    }
+    case 'kerberos-ap-rep':
+      return { tone: 'ok', text: 'The server’s proof of identity (AP-REP): Kerberos mutual authentication succeeded.' };
+    case 'kerberos-error':
+      return { tone: 'error', text: `A Kerberos error: ${summary.kerberosError ?? 'unnamed'}.` };
+    case 'ntlm-negotiate':
+      return { tone: 'note', text: 'NTLM NEGOTIATE (message 1 of 3): the client starts an NTLM handshake.' };
+    case 'ntlm-challenge':
+      return {
+        tone: 'note',
+        text: `NTLM CHALLENGE (message 2 of 3)${summary.ntlmServer ? ` from ${summary.ntlmServer}` : ''}: the server’s normal second leg.`,
+      };
+    case 'ntlm-authenticate': {
+      const who = summary.ntlmUser ? ` for ${summary.ntlmUser}${summary.ntlmWorkstation ? ` on ${summary.ntlmWorkstation}` : ''}` : '';
+      if (summary.ntlmResponse === 'anonymous')
+        return { tone: 'warning', text: `NTLM AUTHENTICATE (message 3 of 3) with empty responses: an anonymous logon${who}.` };
+      if (summary.ntlmResponse === 'v1')
+        return {
+          tone: 'error',
+          text: `NTLM AUTHENTICATE (message 3 of 3) with an NTLMv1 or LM response${who}: weak and refused by hardened servers.`,
+        };
+      return {
+        tone: 'ok',
+        text: `NTLM AUTHENTICATE (message 3 of 3) with an NTLMv2 response${who}: a well-formed logon. Whether it succeeds depends on the password and the server.`,
+      };
+    }
+    default:
+      return { tone: 'warning', text: 'Not a token AuthScope recognises.' };
+  }
+}
+
+/** The sentence for a decoded token; its findings (weak etype, NTLMv1, a Kerberos error) set the tone when worse. */
+export function tokenVerdict(summary: TokenSummary, findings: readonly Finding[] = []): TokenVerdict {
+  const verdict = describe(summary);
+  if (findings.some((finding) => finding.severity === 'error')) return { ...verdict, tone: 'error' };
+  if (findings.some((finding) => finding.severity === 'warning') && verdict.tone !== 'error') return { ...verdict, tone: 'warning' };
+  return verdict;
+}

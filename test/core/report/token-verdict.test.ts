@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseToken } from '../../../src/core/diagnosis/token-findings';
+import { summarizeToken } from '../../../src/core/decode/token/summary';
+import { tokenVerdict } from '../../../src/core/report/token-verdict';
+import { publicTokens } from '../../helpers/public-tokens';
+
+const verdictOfPublic = (name: string) => {
+  const token = publicTokens.find((candidate) => candidate.name === name);
+  if (!token) throw new Error(`no public token ${name}`);
+  const summary = summarizeToken(token.base64);
+  return tokenVerdict(summary, diagnoseToken(summary));
+};
+
+describe('tokenVerdict on public tokens', () => {
+  it('gives every decodable public token one sentence, healthy ones included', () => {
+    for (const token of publicTokens) {
+      const summary = summarizeToken(token.base64);
+      const verdict = tokenVerdict(summary, diagnoseToken(summary));
+      expect(verdict.text, token.name).toMatch(/^[A-Z].*[.]$/);
+    }
+  });
+
+  it('calls an AES Kerberos ticket healthy and an RC4 one a warning', () => {
+    const aes = publicTokens.find((token) => /etype 18/.test(token.kind) && token.kind.startsWith('SPNEGO'));
+    const rc4 = publicTokens.find((token) => /RC4-HMAC \(etype 23\)|etype 23/.test(token.kind) && token.kind.startsWith('SPNEGO'));
+    expect(aes && verdictOfPublic(aes.name)).toMatchObject({
+      tone: 'ok',
+      text: expect.stringMatching(/^A Kerberos service ticket .*inside SPNEGO, ticket encrypted with aes256/),
+    });
+    expect(rc4 && verdictOfPublic(rc4.name).tone).toBe('warning');
+  });
+
+  it('reads NTLMv2 AUTHENTICATE as well-formed, NTLMv1 as an error, SPNEGO answers by negState', () => {
+    const byKind = (pattern: RegExp) => publicTokens.find((token) => pattern.test(token.kind))?.name ?? '';
+    expect(verdictOfPublic(byKind(/^NTLM AUTHENTICATE_MESSAGE \(NTLMv2, empty LM/))).toMatchObject({
+      tone: 'ok',
+      text: expect.stringContaining('NTLMv2 response'),
+    });
+    expect(verdictOfPublic(byKind(/^NTLM AUTHENTICATE_MESSAGE \(NTLMv1 LM\+NT/)).tone).toBe('error');
+    expect(verdictOfPublic(byKind(/^SPNEGO NegTokenResp reject/))).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('refused'),
+    });
+    expect(verdictOfPublic(byKind(/^SPNEGO NegTokenResp accept-completed \(9 bytes/)).tone).toBe('ok');
+    expect(verdictOfPublic(byKind(/^NTLM CHALLENGE_MESSAGE \(IIS-style/))).toMatchObject({
+      tone: 'note',
+      text: expect.stringContaining('message 2 of 3'),
+    });
+  });
+});
