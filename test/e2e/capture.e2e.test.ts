@@ -213,10 +213,19 @@ beforeAll(async () => {
 });
 afterAll(async () => lab?.stop());
 
+/** One exchange's legs in a line, for a failure message: "req/401, req/304, -/200, done". */
+const legsOf = (exchange: Exchange) =>
+  `${exchange.legs.map((leg) => `${leg.request ? 'req' : '-'}/${leg.response?.status ?? '-'}`).join(', ')}${exchange.done ? ', done' : ''}${exchange.error ? `, ${exchange.error}` : ''}`;
+
 async function captured(driver: BrowserDriver, url: string) {
   const found = await settledExchange(driver, url);
-  expect(found, `no settled exchange for ${url}`).toBeDefined();
-  return found as NonNullable<typeof found>;
+  if (!found) {
+    const seen = (await driver.tabs()).flatMap((tab) =>
+      tab.exchanges.map((exchange) => `tab ${tab.tabId} ${exchange.url}: ${legsOf(exchange)}`),
+    );
+    expect.fail(`no settled exchange for ${url}; captured: ${seen.join(' | ') || 'nothing'}`);
+  }
+  return found;
 }
 
 function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Record<ScenarioId, Expectation>>) {

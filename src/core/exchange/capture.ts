@@ -17,7 +17,7 @@ import {
 import { MAX_CHALLENGES, MAX_PROMPTS, MAX_REDIRECTS, MAX_TOKEN_CHARS, boundedUrl, finiteTime, noted, withLeg } from './limits';
 import type { AuthItem, Exchange, LegRequest, LegResponse } from './model';
 import { withoutRawTokens } from './raw-tokens';
-import { SCHEME_NAME, carriesWindowsCredentials, isWindowsScheme } from './sanitize';
+import { carriesWindowsCredentials, isKnownScheme, isWindowsScheme } from './sanitize';
 
 export interface CaptureOptions {
   readonly browser: BrowserFamily;
@@ -313,19 +313,19 @@ export class Capture {
     return withNotes(next, event.notes);
   }
 
-  /** The credentials of one header: a Windows scheme's token (or its summary), another scheme's name alone, and
-   *  nothing for a value that is not "scheme [token]" (a bare API key is never kept). */
+  /** The credentials of one header: a Windows scheme's token (or its summary), another known scheme's name alone, and
+   *  nothing for an unknown scheme (a bare API key is never kept). */
   private credentials(header: Header | undefined): AuthItem | null {
     if (!header) return null;
     const [parsed] = parseCredentials(header.value ?? '').challenges;
-    if (!parsed || !SCHEME_NAME.test(parsed.scheme)) return null;
+    if (!parsed || !isKnownScheme(parsed.scheme)) return null;
     return this.authItem(parsed, header.tokenSummaries?.[0] ?? null);
   }
 
   private challenges(headers: readonly Header[]): AuthItem[] {
     const items: AuthItem[] = [];
     for (const header of headers) {
-      const parsed = parseChallenges(header.value ?? '').challenges.filter((challenge) => SCHEME_NAME.test(challenge.scheme));
+      const parsed = parseChallenges(header.value ?? '').challenges.filter((challenge) => isKnownScheme(challenge.scheme));
       parsed.forEach((challenge, index) => {
         if (items.length < MAX_CHALLENGES) items.push(this.authItem(challenge, header.tokenSummaries?.[index] ?? null));
       });

@@ -1,7 +1,7 @@
 // What of a browser event may be written down at all, decided before anything is stored (the background journals
-// every event the moment it arrives). Only Windows authentication is ours: of any other scheme (Basic, Bearer, an
-// API key) the scheme name alone is kept, an unparseable value not at all, and no header we do not read (cookies)
-// survives. With "Keep raw tokens" off, Windows tokens are replaced by their decoded summaries here, so no raw
+// every event the moment it arrives). Only Windows authentication is ours: of any other known scheme (Basic, Bearer)
+// the scheme name alone is kept, of an unknown one (an API key in the scheme's place) or an unparseable value
+// nothing, and no header we do not read (cookies) survives. With "Keep raw tokens" off, Windows tokens are replaced by their decoded summaries here, so no raw
 // token reaches storage even for the moment between arrival and processing.
 import { type AuthChallenge, parseChallenges, parseCredentials } from '../decode/http/auth-header';
 import type { TokenSummary } from '../decode/token/summary';
@@ -28,8 +28,31 @@ const CHALLENGE_HEADERS = new Set(['www-authenticate', 'proxy-authenticate']);
 export const isWindowsScheme = (kind: string): boolean =>
   kind === 'negotiate' || kind === 'ntlm' || kind === 'kerberos' || kind === 'nego2';
 
-/** A scheme name worth keeping: a short RFC 9110 token (an API key pasted as the whole value is not one). */
-export const SCHEME_NAME = /^[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,31}$/;
+/** The scheme names worth keeping (lower case): IANA's HTTP Authentication Scheme Registry, the Windows schemes, and
+ *  AWS's signature. Anything else may be a secret pasted where a scheme goes — "Authorization: k3y-0123…" is a
+ *  well-formed RFC 9110 token — so it is never kept. */
+const KNOWN_SCHEMES: ReadonlySet<string> = new Set([
+  'basic',
+  'bearer',
+  'concealed',
+  'digest',
+  'dpop',
+  'hoba',
+  'mutual',
+  'negotiate',
+  'oauth',
+  'privatetoken',
+  'scram-sha-1',
+  'scram-sha-256',
+  'vapid',
+  'ntlm',
+  'kerberos',
+  'nego2',
+  'aws4-hmac-sha256',
+]);
+
+/** Whether a scheme's name may be kept and shown (a known scheme; never a value that could be a key). */
+export const isKnownScheme = (scheme: string): boolean => KNOWN_SCHEMES.has(scheme.toLowerCase());
 
 /** The first word of an Authorization value, if it names a Windows scheme: the cheap test every request runs. */
 export function carriesWindowsCredentials(value: string | undefined): boolean {
@@ -55,7 +78,7 @@ function sanitizeAuthValue(
   known: readonly (TokenSummary | null)[] | undefined,
   keepRawTokens: boolean,
 ): SanitizedValue {
-  const kept = challenges.filter((challenge) => SCHEME_NAME.test(challenge.scheme));
+  const kept = challenges.filter((challenge) => isKnownScheme(challenge.scheme));
   const notes: string[] = [];
   if (kept.length > MAX_CHALLENGES) notes.push(`${header}: ${kept.length} schemes offered, the first ${MAX_CHALLENGES} kept`);
   const parts: string[] = [];

@@ -28,7 +28,7 @@ export interface ReportOptions {
   readonly generatedAt: string;
   /** Who fixes things: the settings for their system and browser are unfolded, the others folded. */
   readonly reader?: Reader;
-  /** Exchanges whose origin signed in later (a failure was probably transient), by id. */
+  /** Exchanges followed by a sign-in at the same address (a failure was probably transient), by id. */
   readonly transient?: ReadonlySet<string>;
 }
 

@@ -20,7 +20,7 @@ export interface Headline {
   readonly next: string;
   /** The likely cause's rule id (shown on hover), null when nothing is wrong. */
   readonly cause: RuleId | null;
-  /** A later request to the same site worked: this failure was probably transient. */
+  /** A later request to the same address signed in: this failure was probably transient. */
   readonly transient: boolean;
   /** The browser hid why it failed: the next step is the NetLog. */
   readonly hidden: boolean;
@@ -45,17 +45,25 @@ const FAILED: ReadonlySet<Outcome> = new Set(['rejected', 'no-token-sent', 'head
 export const NETLOG_STEPS =
   'record a NetLog (3 steps: open chrome://net-export or edge://net-export, Start Logging, reproduce, Stop) and open it in AuthScope';
 
-/** The exchanges followed by a sign-in to the same origin: their failures were probably transient. One pass, so a
+/** Where an exchange asked to sign in: its URL without the query. A later sign-in elsewhere on the site (a favicon,
+ *  another page) says nothing about this one, so only the same address counts. */
+function addressOf(exchange: Exchange): string {
+  const query = exchange.url.search(/[?#]/);
+  return query < 0 ? exchange.url : exchange.url.slice(0, query);
+}
+
+/** The exchanges followed by a sign-in at the same address: their failures were probably transient. One pass, so a
  *  file of 80,000 exchanges costs no more than reading it. */
 export function followedBySignIn(exchanges: readonly Exchange[]): ReadonlySet<string> {
   const lastSignIn = new Map<string, number>();
   for (const exchange of exchanges) {
     if (summarizeExchange(exchange).outcome !== 'authenticated') continue;
-    lastSignIn.set(exchange.origin, Math.max(lastSignIn.get(exchange.origin) ?? Number.NEGATIVE_INFINITY, exchange.startedAt));
+    const address = addressOf(exchange);
+    lastSignIn.set(address, Math.max(lastSignIn.get(address) ?? Number.NEGATIVE_INFINITY, exchange.startedAt));
   }
   const followed = new Set<string>();
   for (const exchange of exchanges) {
-    if ((lastSignIn.get(exchange.origin) ?? Number.NEGATIVE_INFINITY) > exchange.startedAt) followed.add(exchange.id);
+    if ((lastSignIn.get(addressOf(exchange)) ?? Number.NEGATIVE_INFINITY) > exchange.startedAt) followed.add(exchange.id);
   }
   return followed;
 }
@@ -132,7 +140,7 @@ export function headlineOf(exchange: Exchange, findings: readonly Finding[], con
       : cause
         ? nextStep(cause)
         : 'Check the findings below.';
-    if (transient) next = `A later request to this site worked: probably transient — retry. ${next}`;
+    if (transient) next = `A later request to this address signed in: probably transient — retry. ${next}`;
   }
   const label = VERDICT_LABEL[verdict];
   const mechanismNote = verdict === 'failed' && mechanism ? ` Mechanism: ${mechanism}.` : '';

@@ -35,7 +35,7 @@ export function DetailPane({
   predictSpn,
 }: {
   row: ExchangeRow;
-  /** A later request to the same site signed in. */
+  /** A later request to the same address signed in. */
   transient: boolean;
   /** Predicts the SPN the browser will ask for (Firefox, from DNS); absent where the browser cannot. */
   predictSpn?: ((url: string) => Promise<string | null>) | undefined;

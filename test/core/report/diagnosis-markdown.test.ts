@@ -60,7 +60,7 @@ describe('diagnosisMarkdown (Copy diagnosis: the selected exchange)', () => {
   it('calls a failure probably transient when the same site signed in later', () => {
     const stale = mainExchange(recordingOf('firefox', 'stale-keytab'));
     const markdown = diagnosisMarkdown(stale, { ...options, transient: new Set([stale.id]) });
-    expect(markdown).toMatch(/^- Next step: A later request to this site worked: probably transient — retry\./m);
+    expect(markdown).toMatch(/^- Next step: A later request to this address signed in: probably transient — retry\./m);
   });
 
   it('states exactly what the redaction masked; no raw token', () => {

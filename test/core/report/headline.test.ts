@@ -42,17 +42,23 @@ describe('headlineOf', () => {
   it('says a failure followed by a sign-in to the same site was probably transient', () => {
     const exchange = mainExchange(recordingOf('firefox', 'stale-keytab'));
     expect(headlineOf(exchange, diagnoseExchange(exchange), { transient: true }).next).toMatch(
-      /^A later request to this site worked: probably transient — retry\./,
+      /^A later request to this address signed in: probably transient — retry\./,
     );
   });
 });
 
 describe('followedBySignIn', () => {
-  it('marks the exchanges before a sign-in to the same origin, and none after it', () => {
+  it('marks the exchanges before a sign-in at the same address (query aside), none after it, none elsewhere on the site', () => {
     const signIn = mainExchange(recordingOf('firefox', 'kerberos-ok'));
     const failure = mainExchange(recordingOf('firefox', 'stale-keytab'));
-    const at = (id: string, offset: number, origin = signIn.origin) => ({ ...failure, id, origin, startedAt: signIn.startedAt + offset });
-    const followed = followedBySignIn([at('earlier', -1000), signIn, at('later', 1000), at('elsewhere', -1000, 'http://other.lab.test')]);
-    expect([...followed]).toEqual(['earlier']);
+    const at = (id: string, offset: number, url = signIn.url) => ({ ...failure, id, url, startedAt: signIn.startedAt + offset });
+    const followed = followedBySignIn([
+      at('earlier', -1000),
+      at('with-query', -500, `${signIn.url}?retry=1`),
+      signIn,
+      at('later', 1000),
+      at('other-page', -1000, new URL('/other/', signIn.url).href),
+    ]);
+    expect([...followed]).toEqual(['earlier', 'with-query']);
   });
 });
