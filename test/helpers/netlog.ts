@@ -1,4 +1,4 @@
-// NetLogs for tests: the lab recordings (test/fixtures/netlog, provenance in its README) and net-export files built
+// NetLogs for tests: the lab recordings (test/fixtures/netlog, provenance in test/fixtures/capture/README.md) and net-export files built
 // from events written by name (the synthetic Windows examples), numbered through a constants block of our own.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';

@@ -22,6 +22,10 @@ export interface PanelPage {
   type(selector: string, text: string): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Runs a script's source in the page, as DevTools' console would (e.g. axe-core; the page's CSP forbids eval). */
+  runScript(source: string): Promise<void>;
+  /** Chooses a file in a file input, as a user would. */
+  upload(selector: string, path: string): Promise<void>;
   /** The system clipboard's text, read from a web page allowed to read it. */
   readClipboard(): Promise<string>;
   close(): Promise<void>;
@@ -288,6 +292,8 @@ export async function chromiumDriver(
         type: (selector, text) => panel.locator(selector).pressSequentially(text),
         press: (key) => panel.keyboard.press(key),
         screenshot: async (path) => void (await panel.screenshot({ path })),
+        runScript: async (source) => void (await panel.evaluate(source)),
+        upload: (selector, path) => panel.setInputFiles(selector, path),
         async readClipboard() {
           const reader = await chromium.context.newPage();
           const origin = 'http://127.0.0.1';
@@ -380,6 +386,12 @@ export async function firefoxDriver(
         type: (selector, text) => panel.type(selector, text),
         press: (key) => panel.keyboard.press(key as never),
         screenshot: async (path) => void (await panel.screenshot({ path: path as `${string}.png` })),
+        runScript: async (source) => void (await panel.evaluate(source)),
+        async upload(selector, path) {
+          const input = await panel.$(selector);
+          if (!input) throw new Error(`no ${selector} to upload to`);
+          await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
+        },
         readClipboard: () => panel.evaluate(READ_CLIPBOARD),
         close: () => panel.close(),
       };

@@ -2,7 +2,7 @@
 // the browser hid the rest when it did. The likely cause's rule id is on hover only.
 import type { MechanismReading } from '../../core/exchange/mechanism';
 import type { Headline } from '../../core/report/headline';
-import { mechanismText } from '../../core/report/mechanism-text';
+import { mechanismShortText, mechanismText } from '../../core/report/mechanism-text';
 import { jargonTitle } from './FindingView';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -39,7 +39,11 @@ export function HeadlineCard({
         class="headline-mechanism"
         title={jargonTitle(reading.mechanism === 'kerberos' ? 'Kerberos' : reading.mechanism === 'ntlm' ? 'NTLM' : '')}
       >
-        Mechanism: <strong data-mechanism-evidence={reading.evidence ?? 'none'}>{mechanismText(reading)}</strong>
+        Mechanism:{' '}
+        <span data-mechanism-evidence={reading.evidence ?? 'none'}>
+          <strong>{mechanismShortText(reading)}</strong>
+          {mechanismText(reading).slice(mechanismShortText(reading).length)}
+        </span>
         {predictedSpn && <> · SPN the browser will ask for: {predictedSpn}</>}
       </p>
       {reading.evidence !== 'client-token' && reading.facts.length > 0 && (

@@ -29,7 +29,7 @@ export const COLUMNS: readonly Column[] = [
     id: 'status',
     label: 'Status',
     tooltip: 'The HTTP status of each leg: one leg is one request and its response in the handshake (401 → 401 → 200)',
-    width: 120,
+    width: 110,
     sortKey: (row) => row.chain,
   },
   {
