@@ -7,11 +7,11 @@ import { Glossary } from './components/Glossary';
 import { LazyView } from './components/LazyView';
 import { SettingsMenu } from './components/SettingsMenu';
 import { inspectedTabId } from './inspected-tab';
-import { DecoderView } from './views/DecoderView';
 import { LiveView } from './views/LiveView';
 
 const loadImportView = () => import('./views/ImportView').then((module) => module.ImportView);
 const loadIisLogView = () => import('./views/IisLogView').then((module) => module.IisLogView);
+const loadDecoderView = () => import('./views/DecoderView').then((module) => module.DecoderView);
 
 const VIEWS = { live: 'Live', import: 'Import file', decoder: 'Decoder', iis: 'IIS log' } as const;
 const VIEW_TITLES = {
@@ -63,7 +63,7 @@ export function App() {
       </header>
       {view === 'live' && <LiveView tabId={inspectedTabId()} />}
       {view === 'import' && <LazyView load={loadImportView} />}
-      {view === 'decoder' && <DecoderView />}
+      {view === 'decoder' && <LazyView load={loadDecoderView} />}
       {view === 'iis' && <LazyView load={loadIisLogView} />}
     </main>
   );

@@ -160,7 +160,15 @@ describe('the panel in Chromium', () => {
               );
               if (row) {
                 row.click();
-                return true;
+                for (let wait = 0; wait < 50; wait++) {
+                  if (
+                    document.querySelector('.detail-header h2')?.textContent?.includes(`//${host}:`) &&
+                    document.querySelector('.detail [aria-label=Answer]')
+                  )
+                    return true;
+                  await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                return false;
               }
               await new Promise((resolve) => setTimeout(resolve, 200));
             }

@@ -126,8 +126,13 @@ const CLICK_LATEST_ROW = async (url: string) => {
     const row = rows.at(-1);
     if (row) {
       row.click();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return true;
+      // The detail pane loads after the list's first paint: wait until it shows this exchange's answer.
+      for (let wait = 0; wait < 50; wait++) {
+        const header = document.querySelector('.detail-header h2')?.textContent ?? '';
+        if (header.endsWith(url) && document.querySelector('.detail [aria-label=Answer]')) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -52,6 +52,18 @@ function addressOf(exchange: Exchange): string {
   return query < 0 ? exchange.url : exchange.url.slice(0, query);
 }
 
+/** Whether a later exchange at the same address signed in: only the exchanges at that address are summarized. */
+export function signedInLater(exchange: Exchange, exchanges: readonly Exchange[]): boolean {
+  const address = addressOf(exchange);
+  return exchanges.some(
+    (other) =>
+      other.startedAt > exchange.startedAt &&
+      other.url.startsWith(address) &&
+      addressOf(other) === address &&
+      summarizeExchange(other).outcome === 'authenticated',
+  );
+}
+
 /** The exchanges followed by a sign-in at the same address: their failures were probably transient. One pass, so a
  *  file of 80,000 exchanges costs no more than reading it. */
 export function followedBySignIn(exchanges: readonly Exchange[]): ReadonlySet<string> {

@@ -6,7 +6,7 @@ import { hiddenLegsNote } from '../../core/diagnosis/advice/common';
 import { diagnoseExchange } from '../../core/diagnosis/findings';
 import { likelyCause, otherChecks } from '../../core/diagnosis/rank';
 import { notKept } from '../../core/exchange/limits';
-import { headlineOf } from '../../core/report/headline';
+import { headlineOf, signedInLater } from '../../core/report/headline';
 import type { ExchangeRow } from '../state/exchange-row';
 import { FindingView } from './FindingView';
 import { HeadlineCard } from './HeadlineCard';
@@ -31,12 +31,12 @@ function defaultToken(row: ExchangeRow): TokenChoice | null {
 
 export function DetailPane({
   row,
-  transient,
+  rows,
   predictSpn,
 }: {
   row: ExchangeRow;
-  /** A later request to the same address signed in. */
-  transient: boolean;
+  /** Every row of the list: a later sign-in at the same address makes this failure probably transient. */
+  rows: readonly ExchangeRow[];
   /** Predicts the SPN the browser will ask for (Firefox, from DNS); absent where the browser cannot. */
   predictSpn?: ((url: string) => Promise<string | null>) | undefined;
 }) {
@@ -53,6 +53,14 @@ export function DetailPane({
   const findings = useMemo(() => diagnoseExchange(row.exchange, predictedSpn ? { predictedSpn } : {}), [row.exchange, predictedSpn]);
   const cause = likelyCause(findings);
   const others = otherChecks(findings, cause);
+  const transient = useMemo(
+    () =>
+      signedInLater(
+        row.exchange,
+        rows.map((other) => other.exchange),
+      ),
+    [row, rows],
+  );
   const headline = headlineOf(row.exchange, findings, { transient });
   const hidden = hiddenLegsNote(row.exchange);
   // Said once: a finding's "not visible" note that the headline card (or an earlier finding) already shows is left out.

@@ -3,7 +3,7 @@
 // arrow keys on their edge); arrow keys, Home/End and PageUp/PageDown move the selection; a context menu (right
 // click, the menu key or Shift+F10) copies the URL, the diagnosis or the HAR entry.
 import { Component } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { COLUMNS, type ColumnId, type ColumnWidths, MIN_COLUMN_WIDTH, type SortOrder } from '../state/columns';
 import type { ExchangeRow } from '../state/exchange-row';
 import type { RowsView } from '../state/row-search';
@@ -73,13 +73,13 @@ export function ExchangeList({
   const [widths, setWidths] = useState<ColumnWidths>(savedWidths);
   const [menuAt, setMenuAt] = useState<{ id: string; x: number; y: number } | null>(null);
   // Until measured, assume the list is as tall as the window: the first render already fills the view, and the
-  // measurement (before the first paint) only trims it.
+  // measurement (after the first layout) only trims it.
   const [height, setHeight] = useState(() => (typeof window === 'undefined' ? 400 : window.innerHeight));
-  useLayoutEffect(() => {
+  // The observer reports the height after the browser's own layout: reading it here would force one more.
+  useEffect(() => {
     const element = viewport.current;
     if (!element) return undefined;
-    setHeight(element.clientHeight || 400);
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight || 400));
+    const observer = new ResizeObserver(([entry]) => setHeight(entry?.contentRect.height || 400));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);

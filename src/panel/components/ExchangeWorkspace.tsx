@@ -1,23 +1,30 @@
 // The exchange list with its toolbar, per-origin strip and detail pane, over the store in context: Copy diagnosis
 // (the selected exchange, ticket-sized), Copy all, the row menu and Export HAR. Knows nothing of the extension APIs
 // (LiveView connects, ImportView reads files), so benchmarks render it in a plain page.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type Redaction, exportHar } from '../../core/export/har';
 import type { Exchange } from '../../core/exchange/model';
-import { type ReportOptions, allDiagnosesMarkdown, diagnosisMarkdown } from '../../core/report/diagnosis-markdown';
-import { followedBySignIn } from '../../core/report/headline';
+import type { ReportOptions } from '../../core/report/diagnosis-markdown';
+import { readerOf } from '../../shared/reader';
 import { copyText } from '../clipboard';
 import { downloadText } from '../download';
+import { lazyModule, useLazyModule } from '../lazy-module';
 import { nextSortOrder } from '../state/columns';
 import { useStore } from '../state/context';
-import { DetailPane } from './DetailPane';
+import type { ExchangeRow } from '../state/exchange-row';
 import { ExchangeList } from './ExchangeList';
-import { THIS_READER } from './FindingView';
 import { type CopyChoices, ListToolbar } from './ListToolbar';
 import { OriginStrip } from './OriginStrip';
 import type { MenuAction } from './RowMenu';
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+
+/** The detail pane (every rule's advice comes with it) and the copied reports: loaded after the list has painted. */
+const detailModule = lazyModule(() => import('./DetailPane'));
+const reportModule = lazyModule(async () => ({
+  ...(await import('../../core/report/diagnosis-markdown')),
+  ...(await import('../../core/report/headline')),
+}));
 
 export function ExchangeWorkspace({
   source,
@@ -39,22 +46,38 @@ export function ExchangeWorkspace({
   const [status, setStatus] = useState<string | null>(null);
   const [choices, setChoices] = useState<CopyChoices>({ includeIdentities: false, includeRawTokens: false });
   const rows = store.rows.value;
-  const transient = useMemo(() => followedBySignIn(rows.map((row) => row.exchange)), [rows]);
-  const report = (): ReportOptions => ({
+  // The detail pane loads once the list has painted and the page is idle; the reports on the first press of a key
+  // or a button in the panel, before any copy can be asked for.
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (hasRows) detailModule.prefetch();
+  }, [hasRows]);
+  const prefetchReports = () => void reportModule.get();
+  type Reports = Awaited<ReturnType<typeof reportModule.get>>;
+  const report = (loaded: Reports): ReportOptions => ({
     ...choices,
     browser: source,
     extensionVersion: version,
     generatedAt: new Date().toISOString(),
-    reader: THIS_READER,
-    transient,
+    reader: readerOf(),
+    transient: loaded.followedBySignIn(rows.map((row) => row.exchange)),
   });
   const copied = (text: string, what: string) => setStatus(copyText(text) ? `Copied ${what} (${text.length} characters)` : 'Copy failed');
-  const copyDiagnosis = (exchange: Exchange) =>
-    copied(diagnosisMarkdown(exchange, report()), `the diagnosis of ${exchange.method} ${exchange.url}`);
-  const copyAll = () => {
-    const exchanges = store.visibleRows.value.map((row) => row.exchange);
-    copied(allDiagnosesMarkdown(exchanges, report()), plural(exchanges.length, 'exchange'));
+  // The copy stays in the click's own task (the clipboard wants the user's gesture): the reports have loaded by then.
+  const withReports = (copy: (loaded: Reports) => void) => {
+    const loaded = reportModule.now();
+    if (loaded) copy(loaded);
+    else void reportModule.get().then(copy);
   };
+  const copyDiagnosis = (exchange: Exchange) =>
+    withReports((loaded) =>
+      copied(loaded.diagnosisMarkdown(exchange, report(loaded)), `the diagnosis of ${exchange.method} ${exchange.url}`),
+    );
+  const copyAll = () =>
+    withReports((loaded) => {
+      const exchanges = store.visibleRows.value.map((row) => row.exchange);
+      copied(loaded.allDiagnosesMarkdown(exchanges, report(loaded)), plural(exchanges.length, 'exchange'));
+    });
   const exchangeById = (id: string) => rows.find((row) => row.id === id)?.exchange;
   const menu: MenuAction[] = [
     { label: 'Copy URL', run: (id) => exchangeById(id) && copied(exchangeById(id)?.url ?? '', 'the URL') },
@@ -87,7 +110,7 @@ export function ExchangeWorkspace({
   };
   const filtered = store.filterText.value.trim() !== '' || store.problemsOnly.value || store.mechanism.value !== 'all';
   return (
-    <section class="live" aria-label="Live capture">
+    <section class="live" aria-label="Live capture" onPointerDownCapture={prefetchReports} onKeyDownCapture={prefetchReports}>
       <ListToolbar
         choices={choices}
         onChoices={setChoices}
@@ -118,11 +141,21 @@ export function ExchangeWorkspace({
             menu={menu}
             filtered={filtered}
           />
-          {selected && <DetailPane row={selected} transient={transient.has(selected.id)} predictSpn={predictSpn} />}
+          {selected && <LazyDetail row={selected} rows={rows} predictSpn={predictSpn} />}
         </div>
       )}
     </section>
   );
+}
+
+/** The detail pane, loaded with the first selection. */
+function LazyDetail(props: {
+  row: ExchangeRow;
+  rows: readonly ExchangeRow[];
+  predictSpn?: ((url: string) => Promise<string | null>) | undefined;
+}) {
+  const detail = useLazyModule(detailModule);
+  return detail ? <detail.DetailPane {...props} /> : <p class="detail muted">Loading…</p>;
 }
 
 function EmptyState() {

@@ -1,7 +1,7 @@
 // One row of tools over the list: the filter and its toggles, Clear and Preserve log, Copy diagnosis (the selected
 // exchange) and Copy all, and a "⋯" menu with the redaction choices and the HAR export. Docked narrow, Clear and
 // Preserve log move into the menu too, so the first row stays near the top.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Redaction } from '../../core/export/har';
 import { useStore } from '../state/context';
 import type { MechanismFilter } from '../state/store';
@@ -11,8 +11,21 @@ export interface CopyChoices {
   readonly includeRawTokens: boolean;
 }
 
-/** Below this width (px) the toolbar keeps only the filter, its toggles and the copies in its row. */
-const NARROW = 720;
+/** Below this width the toolbar keeps only the filter, its toggles and the copies in its row (the panel is the
+ *  window: a media query follows it without measuring anything). */
+const NARROW = '(max-width: 719px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => typeof matchMedia === 'function' && matchMedia(NARROW).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return undefined;
+    const query = matchMedia(NARROW);
+    const changed = () => setNarrow(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  return narrow;
+}
 
 export function ListToolbar({
   choices,
@@ -31,18 +44,8 @@ export function ListToolbar({
   copyStatus: string | null;
 }) {
   const store = useStore();
-  const bar = useRef<HTMLDivElement>(null);
-  const [narrow, setNarrow] = useState(false);
+  const narrow = useNarrow();
   const [exportTokens, setExportTokens] = useState<Redaction>('mask');
-  useLayoutEffect(() => {
-    const element = bar.current;
-    if (!element) return undefined;
-    const measure = () => setNarrow(element.clientWidth > 0 && element.clientWidth < NARROW);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
   const toggle = (value: MechanismFilter) => (store.mechanism.value = store.mechanism.value === value ? 'all' : value);
   const listControls = (
     <>
@@ -60,7 +63,7 @@ export function ListToolbar({
     </>
   );
   return (
-    <div class="list-toolbar" role="toolbar" aria-label="Exchange list" ref={bar}>
+    <div class="list-toolbar" role="toolbar" aria-label="Exchange list">
       <div class="toolbar-row">
         <input
           type="search"
