@@ -83,30 +83,21 @@ export function TokenTreeView({ root, selected = null, onSelect }: { root: TreeN
   };
   return (
     <ul class="tree" role="tree" aria-label="Decoded token" ref={list} onKeyDown={onKeyDown}>
-      <TreeItem
-        node={root}
-        path="0"
-        collapsed={collapsed}
-        focused={focused}
-        onFocus={setFocused}
-        onToggle={toggle}
-        selected={selected}
-        onSelect={onSelect}
-      />
+      <TreeItem node={root} path="0" tree={{ collapsed, focused, onFocus: setFocused, onToggle: toggle, selected, onSelect }} />
     </ul>
   );
 }
 
-interface ItemProps extends Selection {
-  readonly node: TreeNode;
-  readonly path: string;
+/** What every item of one tree shares: which are closed, which has the focus, the selection, and the actions. */
+interface TreeState extends Selection {
   readonly collapsed: ReadonlySet<string>;
   readonly focused: string;
   readonly onFocus: (path: string) => void;
   readonly onToggle: (path: string, open: boolean) => void;
 }
 
-function TreeItem({ node, path, collapsed, focused, onFocus, onToggle, selected, onSelect }: ItemProps) {
+function TreeItem({ node, path, tree }: { node: TreeNode; path: string; tree: TreeState }) {
+  const { collapsed, focused, onFocus, onToggle, selected, onSelect } = tree;
   const range = node.range;
   const isSelected = range !== undefined && selected != null && range[0] === selected[0] && range[1] === selected[1];
   const parent = hasChildren(node);
@@ -147,17 +138,7 @@ function TreeItem({ node, path, collapsed, focused, onFocus, onToggle, selected,
       {open && (
         <ul role="group">
           {node.children?.map((child, index) => (
-            <TreeItem
-              key={`${child.label}-${index}`}
-              node={child}
-              path={`${path}.${index}`}
-              collapsed={collapsed}
-              focused={focused}
-              onFocus={onFocus}
-              onToggle={onToggle}
-              selected={selected}
-              onSelect={onSelect}
-            />
+            <TreeItem key={`${child.label}-${index}`} node={child} path={`${path}.${index}`} tree={tree} />
           ))}
         </ul>
       )}
