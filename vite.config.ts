@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
+import extensionKey from './src/shared/extension-key.json' with { type: 'json' };
 
 const browser = process.env['AUTHSCOPE_BROWSER'] === 'firefox' ? 'firefox' : 'chrome';
 const recorder = process.env['AUTHSCOPE_RECORDER'] === '1';
@@ -47,6 +48,8 @@ export default defineConfig({
         ...manifest,
         version: packageJson.version,
         permissions: browser === 'firefox' ? [...manifest.permissions, 'dns'] : manifest.permissions,
+        // Chromium: a fixed id for the companion's allowed_origins (src/shared/extension-id.ts); Firefox has its gecko id.
+        ...(browser === 'chrome' ? { key: extensionKey.chromiumKey } : {}),
         background: { ...manifest.background, service_worker: background, scripts: [background] },
       } as unknown as ManifestV3Export,
       browser,

@@ -16,11 +16,14 @@ import type { Problem } from '../core/decode/result';
 import { diagnoseToken } from '../core/diagnosis/token-findings';
 import { findingJson } from '../core/report/finding-json';
 import { summarizeDecoded } from '../core/decode/token/summary';
+import { companionCommand, probeCommand } from './probe-command';
 
 declare const __AUTHSCOPE_VERSION__: string;
 
 const USAGE = `Usage: authscope decode [--json] <input | ->
        authscope analyze [--json] [--include-tokens] <file | ->
+       authscope probe [--json] [--browser chromium|chrome|edge|firefox] [--firefox-profile <dir>] <url>
+       authscope companion install|uninstall [--browser chrome|chromium|edge|firefox] [--manifest-dir <dir>] [--extension-id <id>]
 
 decode   one token: a bare token (YII…, TlRM…, oRQw…), "Negotiate <base64>", "NTLM <base64>",
          or a whole header line ("WWW-Authenticate: …", "Authorization: …"); "-" reads stdin
@@ -28,6 +31,10 @@ analyze  a Chromium NetLog (chrome://net-export JSON, read as a stream), a HAR f
          every authentication exchange with its findings
   --json            print the stable JSON object (docs/json.md) instead of text
   --include-tokens  analyze --json: include raw tokens (credentials!); left out by default
+probe    asks this computer what the browser asks: the host's canonical name and the SPN, the user's Kerberos
+         ticket, a service ticket for the SPN (kvno / kgetcred / klist get), the browser's policy, and the
+         handshake run with curl --negotiate; prints findings with the same rule ids as everything else
+companion  registers this CLI as a native-messaging host, so the panel's "Ask this computer" can run probe
 
 Exit status: 0 done, 2 not decodable / not a known format, 1 usage error.`;
 
@@ -40,7 +47,7 @@ export interface CliIo {
   chunks: (path: string) => Iterable<string>;
 }
 
-export function run(args: readonly string[], io: CliIo): number {
+export function run(args: readonly string[], io: CliIo): number | Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(USAGE);
     return 0;
@@ -51,6 +58,8 @@ export function run(args: readonly string[], io: CliIo): number {
   }
   const [command, ...rest] = args;
   if (command === 'analyze') return analyze(rest, io);
+  if (command === 'probe') return probeCommand(rest, io);
+  if (command === 'companion') return companionCommand(rest, io);
   if (command !== 'decode') {
     io.err(command ? `authscope: unknown command "${command}"\n\n${USAGE}` : USAGE);
     return 1;
@@ -152,11 +161,15 @@ function printAnalysis(session: ImportedSession, io: CliIo): void {
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '');
 if (isMain) {
-  process.exitCode = run(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    stdin: () => readFileSync(0, 'utf8'),
-    chunks: fileChunks,
+  void Promise.resolve(
+    run(process.argv.slice(2), {
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+      stdin: () => readFileSync(0, 'utf8'),
+      chunks: fileChunks,
+    }),
+  ).then((code) => {
+    process.exitCode = code;
   });
 }
 

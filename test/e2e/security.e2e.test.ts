@@ -86,9 +86,11 @@ describe('no network of its own', () => {
 describe('a hostile NTLM server’s names in Copy diagnosis (Firefox shows the AUTHENTICATE that echoes them)', () => {
   const HOSTILE = 'EVIL\n# FIX run this <img src=x onerror=alert(1)> [x](javascript:alert(1))';
   let server: NtlmServer;
+  let port: number;
   let driver: BrowserDriver;
   beforeAll(async () => {
     server = new NtlmServer({ computer: HOSTILE, netbiosDomain: 'EVIL`DOM' });
+    port = await server.start();
     driver = await firefoxDriver(lab.browserEnv, { 'dom.events.testing.asyncClipboard': true });
   });
   afterAll(async () => {
@@ -97,7 +99,7 @@ describe('a hostile NTLM server’s names in Copy diagnosis (Firefox shows the A
   });
 
   it('stay text: no heading, list item, link or HTML comes out of them, with identities included', async () => {
-    const url = `http://legacy.lab.test:${await server.start()}/ntlm-only/`;
+    const url = `http://legacy.lab.test:${port}/ntlm-only/`;
     await driver.visit(url, true);
     const found = await settledExchange(driver, url);
     // The CHALLENGE announces the name (its DNS form in lower case); the AUTHENTICATE echoes it back.

@@ -116,10 +116,13 @@ export async function launchFirefoxWithExtension(
 export async function openFirefoxExtensionPage(firefox: FirefoxWithExtension, path: string): Promise<Page> {
   const page = await firefox.browser.newPage();
   void page.goto(`${firefox.baseUrl}${path}`, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    (expected) => location.href === expected && document.readyState === 'complete',
-    { timeout: 30_000 },
-    `${firefox.baseUrl}${path}`,
-  );
-  return page;
+  const expected = `${firefox.baseUrl}${path}`;
+  // Polled by hand: while the tab is still between about:blank and the extension page, Firefox's remote agent can
+  // fail an evaluation outright ("right-hand side of 'in' should be an object, got null"), which would end a
+  // waitForFunction; such a poll just counts as "not yet".
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const loaded = await page.evaluate((url) => location.href === url && document.readyState === 'complete', expected).catch(() => false);
+    if (loaded) return page;
+  }
+  throw new Error(`Firefox did not open ${expected} within 30 s`);
 }

@@ -183,3 +183,115 @@ export function settingPlace(setting: PlatformSetting): string {
   const system = { windows: 'Windows', linux: 'Linux', macos: 'macOS', firefox: 'Firefox' }[setting.platform];
   return setting.browser ? `${setting.browser === 'edge' ? 'Edge' : 'Chrome'} on ${system}` : system;
 }
+
+interface ListEntry {
+  readonly scheme: string | null;
+  readonly host: string;
+  readonly port: string | null;
+}
+
+/** One entry of a host list ("https://*.corp.example:8443", ".corp.example", "web01"), lower-cased. */
+function listEntry(raw: string): ListEntry | null {
+  const match = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/:]*)(?::(\d+))?(?:\/.*)?$/i.exec(raw.trim());
+  // A scheme alone ("https://") is an entry too: every host over that scheme (Firefox).
+  if (!match || (!match[2] && !match[1])) return null;
+  return { scheme: match[1]?.toLowerCase() ?? null, host: (match[2] ?? '').toLowerCase(), port: match[3] ?? null };
+}
+
+const portOf = (url: URL) => url.port || (url.protocol === 'https:' ? '443' : '80');
+const schemeMatches = (entry: ListEntry, url: URL) => entry.scheme === null || `${entry.scheme}:` === url.protocol;
+const portMatches = (entry: ListEntry, url: URL) => entry.port === null || entry.port === portOf(url);
+
+/** A glob over a host name: "*" is any run of characters. */
+function globMatches(pattern: string, host: string): boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'i').test(host);
+}
+
+/**
+ * The AuthServerAllowlist entry that lets `url` receive ambient credentials, or null. Chromium reads the list as
+ * proxy-bypass rules (net::HttpAuthFilterAllowlist): entries split on commas, "*" is a wildcard, a leading "." means
+ * "*.", "corp.example" matches that host alone, and a scheme or port narrows an entry.
+ */
+export function chromiumAllowlistEntry(list: string, url: URL): string | null {
+  for (const raw of list.split(/[,;\s]+/).filter(Boolean)) {
+    if (raw === '*') return raw;
+    const entry = listEntry(raw);
+    if (!entry || !schemeMatches(entry, url) || !portMatches(entry, url)) continue;
+    const pattern = entry.host.startsWith('.') ? `*${entry.host}` : entry.host;
+    if (globMatches(pattern, url.hostname)) return raw;
+  }
+  return null;
+}
+
+/**
+ * The entry of a Firefox URI list (network.negotiate-auth.trusted-uris and its kin) that matches `url`, or null.
+ * Firefox matches a host that equals the entry or ends with it after a dot (".corp.example" only subdomains), and a
+ * scheme or port when the entry has one.
+ */
+export function firefoxListEntry(list: string, url: URL): string | null {
+  const host = url.hostname.toLowerCase();
+  for (const raw of list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const entry = listEntry(raw);
+    if (!entry || !schemeMatches(entry, url) || !portMatches(entry, url)) continue;
+    if (entry.host === '') return raw;
+    const matches = entry.host.startsWith('.') ? host.endsWith(entry.host) : host === entry.host || host.endsWith(`.${entry.host}`);
+    if (matches) return raw;
+  }
+  return null;
+}
+
+/** Whether a browser sends the logged-on user's credentials to `url`, from the settings read on this computer. */
+export function credentialsAllowed(
+  browser: Reader['browser'],
+  os: Reader['os'],
+  values: Readonly<Record<string, string>>,
+  sources: Readonly<Record<string, string>>,
+  url: URL,
+): { readonly allows: boolean | null; readonly basis: string } {
+  const from = (name: string) => (sources[name] ? ` (${sources[name]})` : '');
+  if (browser === 'firefox') {
+    const list = values['network.negotiate-auth.trusted-uris'] ?? '';
+    const entry = firefoxListEntry(list, url);
+    if (entry)
+      return { allows: true, basis: `network.negotiate-auth.trusted-uris has ${entry}${from('network.negotiate-auth.trusted-uris')}` };
+    return {
+      allows: false,
+      basis: list
+        ? `network.negotiate-auth.trusted-uris = ${list}${from('network.negotiate-auth.trusted-uris')}: no entry matches ${url.hostname}`
+        : 'network.negotiate-auth.trusted-uris is empty (Firefox’s default): Firefox sends Windows credentials to no site',
+    };
+  }
+  const list = values['AuthServerAllowlist'];
+  if (list !== undefined) {
+    const entry = chromiumAllowlistEntry(list, url);
+    return entry
+      ? { allows: true, basis: `AuthServerAllowlist has ${entry}${from('AuthServerAllowlist')}` }
+      : { allows: false, basis: `AuthServerAllowlist = ${list}${from('AuthServerAllowlist')}: no entry matches ${url.hostname}` };
+  }
+  return os === 'windows'
+    ? { allows: null, basis: 'no AuthServerAllowlist: Windows decides by the site’s zone (Local intranet sends credentials)' }
+    : { allows: false, basis: 'no AuthServerAllowlist: on Linux and macOS Chromium sends Windows credentials to no site' };
+}
+
+/**
+ * The SPN a browser asks a ticket for: HTTP/ and the canonical name (Chromium, unless DisableAuthNegotiateCnameLookup;
+ * Firefox), with the port only when Chromium's EnableAuthNegotiatePort is set and the URL has a non-default one.
+ */
+export function browserSpn(
+  url: URL,
+  canonicalName: string | null,
+  browser: Reader['browser'],
+  values: Readonly<Record<string, string>>,
+): string {
+  const chromium = browser !== 'firefox';
+  const name = chromium && values['DisableAuthNegotiateCnameLookup'] === 'true' ? url.hostname : (canonicalName ?? url.hostname);
+  const port = chromium && values['EnableAuthNegotiatePort'] === 'true' && url.port ? `:${url.port}` : '';
+  return `HTTP/${name.toLowerCase()}${port}`;
+}

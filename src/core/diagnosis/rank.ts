@@ -59,3 +59,9 @@ export function otherChecks<T extends Verdict>(findings: readonly T[], cause: T 
     .filter((finding) => finding !== cause)
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || DEFINITIVE[b.id] - DEFINITIVE[a.id]);
 }
+
+/** The findings with the most likely cause first and the other checks after it. */
+export function rankFindings<T extends Verdict>(findings: readonly T[]): T[] {
+  const cause = likelyCause(findings);
+  return cause ? [cause, ...otherChecks(findings, cause)] : otherChecks(findings, null);
+}

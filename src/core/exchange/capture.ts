@@ -3,7 +3,7 @@
 import { type AuthChallenge, parseChallenges, parseCredentials } from '../decode/http/auth-header';
 import { type TokenSummary, summarizeToken } from '../decode/token/summary';
 import {
-  type BrowserFamily,
+  type Client,
   type CaptureEvent,
   type CompletedEvent,
   type Header,
@@ -20,7 +20,7 @@ import { withoutRawTokens } from './raw-tokens';
 import { carriesWindowsCredentials, isKnownScheme, isWindowsScheme } from './sanitize';
 
 export interface CaptureOptions {
-  readonly browser: BrowserFamily;
+  readonly browser: Client;
   /** Keep raw tokens in memory (storage.session); off = only their decoded summary is kept. */
   readonly keepRawTokens: boolean;
 }

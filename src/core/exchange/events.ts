@@ -5,6 +5,10 @@ import type { TokenSummary } from '../decode/token/summary';
 
 export type BrowserFamily = 'chromium' | 'firefox';
 
+/** Who made the requests: a browser, or this computer's curl running the handshake for `authscope probe` (which,
+ *  like Firefox, shows every leg). */
+export type Client = BrowserFamily | 'curl';
+
 /** One HTTP header as webRequest reports it. */
 export interface Header {
   readonly name: string;

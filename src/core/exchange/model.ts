@@ -2,7 +2,7 @@
 // Built by capture.ts from capture events; the same shape will come from NetLog and HAR import.
 import type { AuthSchemeKind } from '../decode/http/auth-header';
 import type { TokenSummary } from '../decode/token/summary';
-import type { BrowserFamily } from './events';
+import type { Client } from './events';
 
 export type { TokenSummary };
 
@@ -10,7 +10,7 @@ export type { TokenSummary };
 export interface Evidence {
   /** Leg index in the exchange (0 = first request / response), or null for the exchange as a whole. */
   readonly leg: number | null;
-  readonly source: 'request' | 'response' | 'token' | 'prompt' | 'error' | 'netlog' | 'browser' | 'log' | 'summary';
+  readonly source: 'request' | 'response' | 'token' | 'prompt' | 'error' | 'netlog' | 'browser' | 'log' | 'summary' | 'this computer';
   /** Header, token field or event name, e.g. "WWW-Authenticate", "AP-REQ sname", "AUTH_HANDLER_CREATE_RESULT". */
   readonly name: string;
   readonly value: string;
@@ -111,7 +111,7 @@ export interface Exchange {
   /** `${browser}:${requestId}` */
   readonly id: string;
   readonly requestId: string;
-  readonly browser: BrowserFamily;
+  readonly browser: Client;
   readonly url: string;
   readonly origin: string;
   readonly method: string;

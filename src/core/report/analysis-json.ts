@@ -10,7 +10,8 @@ import { summarizeExchange } from '../exchange/summary';
 const sent = (item: AuthItem | null | undefined, includeTokens: boolean, bytes: number | null) =>
   item ? { scheme: item.scheme, bytes: item.summary?.byteLength ?? bytes, token: includeTokens ? item.token : null } : null;
 
-function exchangeJson(exchange: Exchange, findings: readonly Finding[], includeTokens: boolean) {
+/** One exchange as `analyze --json` writes it (the probe reuses it for the handshake it ran). */
+export function exchangeJson(exchange: Exchange, findings: readonly Finding[], includeTokens: boolean) {
   const summary = summarizeExchange(exchange);
   const spn = exchange.legs.flatMap((leg) => leg.request?.credentials?.summary?.spn ?? []).at(-1) ?? exchange.authLibrary?.spn ?? null;
   return {

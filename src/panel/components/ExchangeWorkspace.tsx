@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Redaction, exportHar } from '../../core/export/har';
 import type { Exchange } from '../../core/exchange/model';
 import type { ReportOptions } from '../../core/report/diagnosis-markdown';
+import { followedBySignIn } from '../../core/report/headline';
 import { readerOf } from '../../shared/reader';
 import { copyText } from '../clipboard';
 import { downloadText } from '../download';
@@ -21,10 +22,7 @@ const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '
 
 /** The detail pane (every rule's advice comes with it) and the copied reports: loaded after the list has painted. */
 const detailModule = lazyModule(() => import('./DetailPane'));
-const reportModule = lazyModule(async () => ({
-  ...(await import('../../core/report/diagnosis-markdown')),
-  ...(await import('../../core/report/headline')),
-}));
+const reportModule = lazyModule(() => import('../../core/report/diagnosis-markdown'));
 
 export function ExchangeWorkspace({
   source,
@@ -54,13 +52,13 @@ export function ExchangeWorkspace({
   }, [hasRows]);
   const prefetchReports = () => void reportModule.get();
   type Reports = Awaited<ReturnType<typeof reportModule.get>>;
-  const report = (loaded: Reports): ReportOptions => ({
+  const report = (): ReportOptions => ({
     ...choices,
     browser: source,
     extensionVersion: version,
     generatedAt: new Date().toISOString(),
     reader: readerOf(),
-    transient: loaded.followedBySignIn(rows.map((row) => row.exchange)),
+    transient: followedBySignIn(rows.map((row) => row.exchange)),
   });
   const copied = (text: string, what: string) => setStatus(copyText(text) ? `Copied ${what} (${text.length} characters)` : 'Copy failed');
   // The copy stays in the click's own task (the clipboard wants the user's gesture): the reports have loaded by then.
@@ -70,13 +68,11 @@ export function ExchangeWorkspace({
     else void reportModule.get().then(copy);
   };
   const copyDiagnosis = (exchange: Exchange) =>
-    withReports((loaded) =>
-      copied(loaded.diagnosisMarkdown(exchange, report(loaded)), `the diagnosis of ${exchange.method} ${exchange.url}`),
-    );
+    withReports((loaded) => copied(loaded.diagnosisMarkdown(exchange, report()), `the diagnosis of ${exchange.method} ${exchange.url}`));
   const copyAll = () =>
     withReports((loaded) => {
       const exchanges = store.visibleRows.value.map((row) => row.exchange);
-      copied(loaded.allDiagnosesMarkdown(exchanges, report(loaded)), plural(exchanges.length, 'exchange'));
+      copied(loaded.allDiagnosesMarkdown(exchanges, report()), plural(exchanges.length, 'exchange'));
     });
   const exchangeById = (id: string) => rows.find((row) => row.id === id)?.exchange;
   const menu: MenuAction[] = [
