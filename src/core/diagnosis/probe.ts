@@ -111,23 +111,7 @@ function probeVerdicts(facts: ProbeFacts, exchange: Exchange): Verdict[] {
   const verdicts: Verdict[] = [];
   const add = (id: RuleId, severity: Verdict['severity'], title: string, evidence: Evidence[]) =>
     verdicts.push({ id, severity, title, exchangeId: exchange.id, url: facts.url, evidence });
-  const ticket = facts.ticket;
-  if (ticket?.error === 'KDC_ERR_S_PRINCIPAL_UNKNOWN') {
-    add('spn-unknown', 'error', `The KDC does not know the SPN ${facts.spn}`, [here(`ticket for ${facts.spn}`, ticket.said)]);
-  }
-  const noTicket = facts.credentials && !facts.credentials.tgt;
-  if (noTicket || ticket?.error === 'no-credentials' || ticket?.error === 'ticket-expired') {
-    const evidence = [
-      ...(facts.credentials && !facts.credentials.tgt ? [here('ticket-granting ticket', facts.credentials.said)] : []),
-      ...(ticket?.error === 'no-credentials' || ticket?.error === 'ticket-expired' ? [here(`ticket for ${facts.spn}`, ticket.said)] : []),
-    ];
-    add('no-kerberos-credentials', 'error', 'No Kerberos credentials: the user has no ticket-granting ticket', evidence);
-  }
-  if (ticket?.ok && ticket.etype && isWeakEtypeName(ticket.etype)) {
-    add('weak-etype', 'warning', `The service ticket for ${facts.spn} is encrypted with ${ticket.etype}`, [
-      here(`ticket for ${facts.spn}`, `${ticket.said} · encryption ${ticket.etype}`),
-    ]);
-  }
+  // The browser's first gate: without permission it asks the KDC nothing.
   if (facts.policy?.allows === false) {
     add('not-allowlisted', 'error', `${facts.host} is not allowed to receive your Windows credentials (${facts.policy.browser})`, [
       here(`${facts.policy.browser} policy`, facts.policy.basis),
@@ -138,8 +122,42 @@ function probeVerdicts(facts: ProbeFacts, exchange: Exchange): Verdict[] {
     add('ntlm-used', 'info', 'The server offers only NTLM: browsers sign in with NTLM here, never Kerberos', [
       here('curl: WWW-Authenticate', 'NTLM (no Negotiate)'),
     ]);
+    // No Negotiate, no ticket asked for: what the KDC would say does not matter to the browser here.
+    return verdicts;
+  }
+  const ticket = facts.ticket;
+  const curlSaid = facts.curlNotes.map((note) => here('curl', note));
+  if (ticket?.error === 'KDC_ERR_S_PRINCIPAL_UNKNOWN') {
+    add('spn-unknown', 'error', `The KDC does not know the SPN ${facts.spn}`, [here(`ticket for ${facts.spn}`, ticket.said), ...curlSaid]);
+  }
+  const noTgt = facts.credentials !== null && !facts.credentials.tgt;
+  const refused = ticket?.error === 'no-credentials' || ticket?.error === 'ticket-expired';
+  if (noTgt || refused) {
+    add('no-kerberos-credentials', 'error', 'No Kerberos credentials: the user has no ticket-granting ticket', [
+      ...(noTgt && facts.credentials ? [here('ticket-granting ticket', facts.credentials.said)] : []),
+      ...(refused && ticket ? [here(`ticket for ${facts.spn}`, ticket.said)] : []),
+      ...curlSaid,
+    ]);
+  }
+  if (ticket?.ok && ticket.etype && isWeakEtypeName(ticket.etype)) {
+    add('weak-etype', 'warning', `The service ticket for ${facts.spn} is encrypted with ${ticket.etype}`, [
+      here(`ticket for ${facts.spn}`, `${ticket.said} · encryption ${ticket.etype}`),
+    ]);
+  }
+  if (offered.includes('ntlm') && ticket !== null && !ticket.ok) {
+    add('ntlm-fallback', 'warning', 'Negotiate offered, but no Kerberos ticket here: the browser falls back to NTLM', [
+      here('curl: WWW-Authenticate', 'Negotiate and NTLM'),
+      here(`ticket for ${facts.spn}`, ticket.said),
+    ]);
   }
   return verdicts;
+}
+
+/** What curl does that a browser does not: it sends its token with the first request (so that request is
+ *  "pre-authenticated"), and it answers Negotiate only, never NTLM (so its silence at an NTLM offer is its own). */
+function curlArtifact(finding: Finding, offered: readonly string[]): boolean {
+  if (finding.id === 'preauth-first-request') return true;
+  return finding.id === 'no-token-sent' && offered.includes('ntlm');
 }
 
 /** The probe's findings, the most likely cause first: this computer's facts, then what curl's handshake showed. */
@@ -153,12 +171,8 @@ export function probeFindings(facts: ProbeFacts): Finding[] {
   const context = { exchange, summary: summarizeExchange(exchange), environment: {} };
   const own = probeVerdicts(facts, exchange).map((verdict) => finding(verdict, ADVICE[verdict.id](verdict, context)));
   const offered = facts.exchange ? summarizeExchange(facts.exchange).offered.map((scheme) => scheme.toLowerCase()) : [];
-  // curl is asked for Negotiate only: its silence at an NTLM-only server is curl's, not the browser's.
-  const ntlmOnly = offered.includes('ntlm') && !offered.includes('negotiate');
   const handshake = facts.exchange
-    ? diagnoseExchange(facts.exchange).filter(
-        (item) => !(ntlmOnly && item.id === 'no-token-sent') && !own.some((mine) => mine.id === item.id),
-      )
+    ? diagnoseExchange(facts.exchange).filter((item) => !curlArtifact(item, offered) && !own.some((mine) => mine.id === item.id))
     : [];
   return rankFindings([...own, ...handshake]);
 }

@@ -88,9 +88,33 @@ describe('probeFindings', () => {
       curlNotes: trace.notes,
     };
     const findings = probeFindings(facts);
-    expect(findings.map((finding) => finding.id)).toEqual(['spn-unknown', 'no-token-sent']);
+    // The stub also offers NTLM: a browser falls back to it, so curl's unanswered challenge is not the browser's.
+    expect(findings.map((finding) => finding.id)).toEqual(['spn-unknown', 'ntlm-fallback']);
     expect(findings[0]?.evidence[0]).toMatchObject({ source: 'this computer', name: 'ticket for HTTP/missing.probe.test' });
     expect(findings[0]?.fixes.flatMap((fix) => fix.commands ?? []).join(' ')).toContain('HTTP/missing.probe.test');
+  });
+
+  it('a Negotiate-only server: the browser, like curl, sends nothing; curl sending its token first is not pre-authentication', () => {
+    const negotiateOnly = readCurlVerbose(
+      '> GET / HTTP/1.1\n> Host: nospn\n>\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Negotiate\n<\n',
+    );
+    const ticket = {
+      ok: false,
+      spn: base.spn,
+      etype: null,
+      error: 'KDC_ERR_S_PRINCIPAL_UNKNOWN',
+      said: 'kvno: Server not found in Kerberos database',
+    } as const;
+    expect(probeFindings({ ...base, ticket, exchange: curlExchange(base.url, negotiateOnly, 0) }).map((item) => item.id)).toEqual([
+      'spn-unknown',
+      'no-token-sent',
+    ]);
+    const signedIn = readCurlVerbose(fixture('local-captures/curl-negotiate-success.txt'));
+    const ok = { ok: true, spn: base.spn, etype: 'aes256-cts-hmac-sha1-96', error: null, said: 'kvno = 2' } as const;
+    const web = { ...base, url: 'http://web.probe.test:28080/', host: 'web.probe.test', spn: 'HTTP/web.probe.test' };
+    const findings = probeFindings({ ...web, ticket: ok, exchange: curlExchange(web.url, signedIn, 0) }).map((item) => item.id);
+    expect(findings).toContain('kerberos-ok');
+    expect(findings).not.toContain('preauth-first-request');
   });
 
   it('no ticket-granting ticket, a weak ticket, a host the browser will not send credentials to', () => {
