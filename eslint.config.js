@@ -31,7 +31,10 @@ const CORE_IMPORT_RULES = [
 const ABOVE_DECODE = ['**/core/exchange/**', '**/core/diagnosis/**', '**/core/import/**', '**/core/export/**', '**/core/report/**'];
 const ABOVE_EXCHANGE = ABOVE_DECODE.slice(1);
 const ABOVE_DIAGNOSIS = ABOVE_DECODE.slice(2);
-const layer = (group) => ({ group: group.map((path) => path.replace('**/core/', '../**/core/')).concat(group.map((path) => path.replace('**/core/', '**/'))), message: 'core layers import downwards only (decode → exchange → diagnosis → import/export/report).' });
+const layer = (group) => ({
+  group: group.map((path) => path.replace('**/core/', '../**/core/')).concat(group.map((path) => path.replace('**/core/', '**/'))),
+  message: 'core layers import downwards only (decode → exchange → diagnosis → import/export/report).',
+});
 
 const VERDICTS_ONLY = {
   regex: '(^|/)(diagnosis/)?(advice(/.*)?|findings|token-findings|report/.*)$',

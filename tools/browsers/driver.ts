@@ -264,12 +264,14 @@ export async function chromiumDriver(
   env: Readonly<Record<string, string>>,
   extraArgs: readonly string[] = [],
   extensionDir?: string,
+  prepareProfile?: (profileDir: string) => void,
 ): Promise<BrowserDriver> {
   const chromium = await launchChromiumWithExtension({
     args: [...CHROMIUM_AUTH_ARGS, ...extraArgs],
     env,
     answerPrompts: true,
     extensionDir,
+    ...(prepareProfile ? { prepareProfile } : {}),
   });
   const extensionPage = await chromium.context.newPage();
   await extensionPage.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html`);

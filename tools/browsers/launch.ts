@@ -39,6 +39,8 @@ export interface ChromiumLaunchOptions {
   readonly answerPrompts?: boolean;
   /** A built AuthScope other than dist/chrome (benchmarks load variants of it). */
   readonly extensionDir?: string;
+  /** Prepares the fresh profile before Chromium starts (e.g. the companion's manifest in <profile>/NativeMessagingHosts). */
+  readonly prepareProfile?: (profileDir: string) => void;
 }
 
 /**
@@ -54,12 +56,34 @@ export function hostScopedChromeBuild(patterns: readonly string[]): string {
   return build;
 }
 
+/**
+ * A copy of dist/chrome that holds `permissions` from install instead of asking at run time: Chromium gives
+ * automation no way to answer its permission dialog, so a test of what comes after a user's "Allow" starts from
+ * the state that "Allow" leaves (the key, hence the extension id, is the same). Returns its directory.
+ */
+export function grantedPermissionsChromeBuild(permissions: readonly string[]): string {
+  const build = mkdtempSync(join(tmpdir(), 'authscope-granted-'));
+  cpSync(resolve('dist/chrome'), build, { recursive: true });
+  const manifestPath = join(build, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[]; optional_permissions?: string[] };
+  writeFileSync(
+    manifestPath,
+    JSON.stringify({
+      ...manifest,
+      permissions: [...manifest.permissions, ...permissions],
+      optional_permissions: (manifest.optional_permissions ?? []).filter((permission) => !permissions.includes(permission)),
+    }),
+  );
+  return build;
+}
+
 /** Chromium (new headless) with dist/chrome loaded; the extension id comes from its service worker URL. */
 export async function launchChromiumWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumWithExtension> {
   const extraArgs = options.args ?? [];
   const extension = resolve(options.extensionDir ?? 'dist/chrome');
   const extensions = options.answerPrompts ? `${extension},${resolve('tools/browsers/helper-extension')}` : extension;
   const profile = mkdtempSync(join(tmpdir(), 'authscope-chromium-'));
+  options.prepareProfile?.(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -8,14 +8,18 @@ import { isWindowsScheme } from './sanitize';
 /** The largest exchange message taken (JSON characters); a real one is a few KB. */
 export const MAX_MESSAGE_CHARS = 512 * 1024;
 
-type Checked<T> = T | undefined;
+/** A checked value, or undefined when it failed its check (the message is then refused). */
+export type Checked<T> = T | undefined;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown, max: number): Checked<string> => (typeof value === 'string' && value.length <= max ? value : undefined);
-const finite = (value: unknown): Checked<number> => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-const nullable = <T>(value: unknown, check: (value: unknown) => Checked<T>): Checked<T | null> => (value === null ? null : check(value));
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const text = (value: unknown, max: number): Checked<string> =>
+  typeof value === 'string' && value.length <= max ? value : undefined;
+export const finite = (value: unknown): Checked<number> => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+export const nullable = <T>(value: unknown, check: (value: unknown) => Checked<T>): Checked<T | null> =>
+  value === null ? null : check(value);
 
-function list<T>(value: unknown, max: number, check: (item: unknown) => Checked<T>): Checked<T[]> {
+export function list<T>(value: unknown, max: number, check: (item: unknown) => Checked<T>): Checked<T[]> {
   if (!Array.isArray(value) || value.length > max) return undefined;
   const out: T[] = [];
   for (const item of value) {

@@ -8,6 +8,8 @@ import { likelyCause, otherChecks } from '../../core/diagnosis/rank';
 import { notKept } from '../../core/exchange/limits';
 import { headlineOf, signedInLater } from '../../core/report/headline';
 import type { ExchangeRow } from '../state/exchange-row';
+import { type ComputerAnswer, INSTALL_COMPANION } from '../companion';
+import { ComputerCheck } from './ComputerCheck';
 import { FindingView } from './FindingView';
 import { HeadlineCard } from './HeadlineCard';
 import { LegTimeline, type TokenChoice } from './LegTimeline';
@@ -33,12 +35,15 @@ export function DetailPane({
   row,
   rows,
   predictSpn,
+  askComputer,
 }: {
   row: ExchangeRow;
   /** Every row of the list: a later sign-in at the same address makes this failure probably transient. */
   rows: readonly ExchangeRow[];
   /** Predicts the SPN the browser will ask for (Firefox, from DNS); absent where the browser cannot. */
   predictSpn?: ((url: string) => Promise<string | null>) | undefined;
+  /** Asks this computer about the URL (the companion); absent where there is none to ask (an imported file). */
+  askComputer?: ((url: string) => Promise<ComputerAnswer>) | undefined;
 }) {
   const [token, setToken] = useState<TokenChoice | null>(() => defaultToken(row));
   const [predictedSpn, setPredictedSpn] = useState<string | null>(null);
@@ -103,6 +108,9 @@ export function DetailPane({
           </details>
         )}
       </section>
+      {askComputer && row.summary.offered.length > 0 && (
+        <ComputerCheck key={row.url} url={row.url} ask={askComputer} install={INSTALL_COMPANION} />
+      )}
       <details class="legs-section" open>
         <summary title="One leg is one request and its response in the sign-in handshake">Legs ({row.exchange.legs.length})</summary>
         <LegTimeline exchange={row.exchange} onToken={setToken} />

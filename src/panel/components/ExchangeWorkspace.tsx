@@ -8,6 +8,7 @@ import type { ReportOptions } from '../../core/report/diagnosis-markdown';
 import { followedBySignIn } from '../../core/report/headline';
 import { readerOf } from '../../shared/reader';
 import { copyText } from '../clipboard';
+import type { ComputerAnswer } from '../companion';
 import { downloadText } from '../download';
 import { lazyModule, useLazyModule } from '../lazy-module';
 import { nextSortOrder } from '../state/columns';
@@ -29,6 +30,7 @@ export function ExchangeWorkspace({
   chromium,
   version,
   predictSpn,
+  askComputer,
 }: {
   /** Where the exchanges come from, for the copied report: "Chromium 156", or the imported file and its browser. */
   source: string;
@@ -38,6 +40,8 @@ export function ExchangeWorkspace({
   version: string;
   /** Predicts the SPN the browser will ask for (Firefox, from DNS). */
   predictSpn?: (url: string) => Promise<string | null>;
+  /** Asks this computer about a URL (the companion). */
+  askComputer?: (url: string) => Promise<ComputerAnswer>;
 }) {
   const store = useStore();
   const selected = store.selected.value;
@@ -137,7 +141,7 @@ export function ExchangeWorkspace({
             menu={menu}
             filtered={filtered}
           />
-          {selected && <LazyDetail row={selected} rows={rows} predictSpn={predictSpn} />}
+          {selected && <LazyDetail row={selected} rows={rows} predictSpn={predictSpn} askComputer={askComputer} />}
         </div>
       )}
     </section>
@@ -149,6 +153,7 @@ function LazyDetail(props: {
   row: ExchangeRow;
   rows: readonly ExchangeRow[];
   predictSpn?: ((url: string) => Promise<string | null>) | undefined;
+  askComputer?: ((url: string) => Promise<ComputerAnswer>) | undefined;
 }) {
   const detail = useLazyModule(detailModule);
   return detail ? <detail.DetailPane {...props} /> : <p class="detail muted">Loading…</p>;

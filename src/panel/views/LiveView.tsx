@@ -5,6 +5,7 @@ import { browser } from '../../shared/browser';
 import { type RuntimePortLike, fromRuntimePort } from '../../shared/port';
 import { type BackgroundPortMessage, type PanelPortMessage, isBackgroundPortMessage, panelPortName } from '../../shared/protocol';
 import { ExchangeWorkspace } from '../components/ExchangeWorkspace';
+import { askThisComputer } from '../companion';
 import { predictSpn } from '../spn-prediction';
 import { connectPanel } from '../state/connection';
 import { useStore } from '../state/context';
@@ -58,6 +59,7 @@ export function LiveView({ tabId }: { tabId: number | null }) {
       chromium={browserFamily === 'chromium'}
       version={browser.runtime.getManifest().version}
       predictSpn={predictSpn}
+      askComputer={askThisComputer}
     />
   );
 }
