@@ -16,7 +16,7 @@ for (const browser of ['chrome', 'firefox']) {
 }
 
 await build({
-  entryPoints: [`${root}src/cli/authscope.ts`],
+  entryPoints: [`${root}src/cli/main.ts`],
   outfile: `${root}dist/cli/authscope.mjs`,
   bundle: true,
   platform: 'node',

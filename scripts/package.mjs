@@ -1,5 +1,6 @@
 // `npm run package`: builds, then zips dist/chrome (Chrome Web Store, Edge Add-ons) and dist/firefox (AMO) into
-// artifacts/, named with the package.json version, and runs `web-ext lint` on the Firefox build (0 errors or fail).
+// artifacts/, named with the package.json version, packs the CLI (artifacts/authscope-cli-<version>.tgz, see
+// pack-cli.mjs) and runs `web-ext lint` on the Firefox build (0 errors or fail).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -24,6 +25,7 @@ for (const target of ['chrome', 'firefox']) {
     '--overwrite-dest',
   ]);
 }
+run(process.execPath, ['scripts/pack-cli.mjs', '--out', 'artifacts']);
 const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], { encoding: 'utf8' });
 const report = JSON.parse(lint.stdout);
 console.log(
@@ -32,4 +34,6 @@ console.log(
 for (const message of [...report.errors, ...report.warnings])
   console.log(`  ${message._type} ${message.code} ${message.file ?? ''}: ${message.message}`);
 if (report.summary.errors > 0) process.exit(1);
-console.log(`artifacts/authscope-chrome-${version}.zip, artifacts/authscope-firefox-${version}.zip`);
+console.log(
+  `artifacts/authscope-chrome-${version}.zip, artifacts/authscope-firefox-${version}.zip, artifacts/authscope-cli-${version}.tgz`,
+);

@@ -1,6 +1,5 @@
-// `authscope` command line: a thin shell over src/core. `decode` prints a token as a tree or as stable JSON.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+// `authscope` command line: a thin shell over src/core. `decode` prints a token as a tree or as stable JSON. The
+// process wiring is main.ts, so tests and benches run the commands in-process.
 import { FileImport, type ImportedSession } from '../core/import/file-import';
 import { analysisJsonLines } from '../core/report/analysis-json';
 import { dedupeFindings, diagnoseExchange } from '../core/diagnosis/findings';
@@ -157,32 +156,4 @@ function printAnalysis(session: ImportedSession, io: CliIo): void {
   });
   for (const finding of session.findings)
     io.out(`[${finding.severity}] ${finding.id}: ${shown(finding.title)} — ${shown(finding.url ?? '')}`);
-}
-
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '');
-if (isMain) {
-  void Promise.resolve(
-    run(process.argv.slice(2), {
-      out: (text) => process.stdout.write(`${text}\n`),
-      err: (text) => process.stderr.write(`${text}\n`),
-      stdin: () => readFileSync(0, 'utf8'),
-      chunks: fileChunks,
-    }),
-  ).then((code) => {
-    process.exitCode = code;
-  });
-}
-
-/** Reads a file (or stdin for "-") in 1 MB chunks, decoding UTF-8 across chunk boundaries. */
-function* fileChunks(path: string): Iterable<string> {
-  const fd = path === '-' ? 0 : openSync(path, 'r');
-  const buffer = Buffer.alloc(1 << 20);
-  const decoder = new StringDecoder('utf8');
-  try {
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) yield decoder.write(buffer.subarray(0, read));
-    const rest = decoder.end();
-    if (rest) yield rest;
-  } finally {
-    if (fd !== 0) closeSync(fd);
-  }
 }

@@ -58,7 +58,11 @@ function printProbe(facts: ProbeFacts, io: CliIo): void {
     for (const note of facts.curlNotes) io.out(`    curl: ${shown(note)}`);
   }
   if (facts.clockSkewSeconds !== null)
-    io.out(`  clock: the server is ${facts.clockSkewSeconds} s ${facts.clockSkewSeconds >= 0 ? 'ahead' : 'behind'}`);
+    io.out(
+      facts.clockSkewSeconds === 0
+        ? '  clock: the server agrees with this computer (to the second)'
+        : `  clock: the server is ${Math.abs(facts.clockSkewSeconds)} s ${facts.clockSkewSeconds > 0 ? 'ahead' : 'behind'}`,
+    );
   for (const missing of facts.missing) io.out(`  missing: ${missing}`);
   io.out(findings.length === 0 ? 'findings: none' : 'findings:');
   for (const finding of findings) {

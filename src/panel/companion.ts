@@ -7,9 +7,11 @@ import { COMPANION_HOST } from '../shared/extension-id';
 
 export type ComputerAnswer =
   | { readonly answer: ProbeAnswer }
-  | { readonly error: string; /** The companion is not installed: say how to install it. */ readonly install?: boolean };
+  | { readonly error: string; /** The companion is not installed: the one line that installs it. */ readonly install?: string };
 
-export const INSTALL_COMPANION = 'npm install -g authscope-cli-<version>.tgz && authscope companion install';
+/** The one line that installs the CLI (the release's tarball, this extension's version) and registers the companion. */
+const installCompanionLine = (): string =>
+  `npm install -g authscope-cli-${browser.runtime.getManifest().version}.tgz && authscope companion install`;
 
 type NativeRuntime = { sendNativeMessage?: (host: string, message: unknown) => Promise<unknown> };
 
@@ -28,7 +30,7 @@ export async function askThisComputer(url: string): Promise<ComputerAnswer> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return /not found|No such native application|not installed|Access to the specified native messaging host is forbidden/i.test(message)
-      ? { error: 'The AuthScope companion is not installed on this computer.', install: true }
+      ? { error: 'The AuthScope companion is not installed on this computer.', install: installCompanionLine() }
       : { error: `The companion did not answer: ${message.slice(0, 300)}` };
   }
 }

@@ -122,6 +122,31 @@ for (const name of ['chromium', 'firefox'] as const) {
   });
 }
 
+describe('chromium: without the companion', () => {
+  it('says it is not installed and gives the one line that installs it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'authscope-home-'));
+    const build = grantedPermissionsChromeBuild(['nativeMessaging']);
+    homes.push(home, build);
+    const browser = await chromiumDriver({ ...lab.browserEnv, HOME: home }, [], build);
+    try {
+      const url = lab.urls['spn-unknown'];
+      await browser.visit(url);
+      const found = await settledExchange(browser, url);
+      const panel = await browser.openPanel(found?.tab.tabId as number);
+      expect(await selectExchangeRow(panel, url)).toBe(true);
+      const answer = await askThisComputer(panel);
+      const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+      expect(answer.ids).toEqual([]);
+      expect(answer.said).toBe(
+        `The AuthScope companion is not installed on this computer. Install it once: npm install -g authscope-cli-${version}.tgz && authscope companion install`,
+      );
+      await panel.close();
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('the companion host', () => {
   it('answers only AuthScope, only a URL, and never a token', () => {
     const launcherDir = mkdtempSync(join(tmpdir(), 'authscope-host-'));

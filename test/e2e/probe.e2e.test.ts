@@ -2,6 +2,7 @@
 // kvno, klist, getent and curl: what it says for each scenario, with the Chromium policy the lab's browsers run with
 // (AuthServerAllowlist *.lab.test) written where Chromium reads it, under a policy root of the test's own.
 import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,11 +24,15 @@ afterAll(async () => {
 });
 
 /** Runs the built CLI without blocking this process (the lab's NTLM server answers from it). */
-function cli(args: readonly string[], env: Readonly<Record<string, string>>): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+  command: readonly string[] = [process.execPath, 'dist/cli/authscope.mjs'],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      ['dist/cli/authscope.mjs', ...args],
+      command[0] as string,
+      [...command.slice(1), ...args],
       { env: { ...process.env, ...env }, timeout: 90_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -101,5 +106,31 @@ describe('authscope probe on the lab', () => {
     const hostile = await cli(['probe', 'http://x;rm -rf ~/'], lab.browserEnv);
     expect(hostile.code).toBe(2);
     expect(hostile.stderr).toMatch(/not a URL|not a plain host name/);
+  });
+});
+
+describe('the CLI as a support engineer installs it', () => {
+  it('npm install -g of the packed tarball (bundled CLI only, nothing fetched) gives a working authscope probe', async () => {
+    const place = mkdtempSync(join(tmpdir(), 'authscope-install-'));
+    try {
+      const run = promisify(execFile);
+      const packed = await run(process.execPath, ['scripts/pack-cli.mjs', '--out', place]);
+      const tarball = packed.stdout.trim();
+      expect(tarball).toMatch(/authscope-cli-\d+\.\d+\.\d+\.tgz$/);
+      const listing = await run('tar', ['tzf', tarball]);
+      expect(listing.stdout.trim().split('\n').sort()).toEqual(['package/README.md', 'package/authscope.mjs', 'package/package.json']);
+      const prefix = join(place, 'prefix');
+      await run('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball]);
+      const authscope = [join(prefix, 'bin', 'authscope')];
+      const version = await cli(['--version'], {}, authscope);
+      expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+      const probe = await cli(['probe', '--json', '--policy-root', policyRoot, lab.urls['kerberos-ok']], lab.browserEnv, authscope);
+      expect(probe.code, probe.stderr).toBe(0);
+      const result = JSON.parse(probe.stdout) as ProbeJson;
+      expect(result).toMatchObject({ spn: 'HTTP/intranet.lab.test', ticket: { ok: true } });
+      expect(ids(result)).toContain('kerberos-ok');
+    } finally {
+      rmSync(place, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { likelyCause } from '../../core/diagnosis/rank';
 import type { ComputerAnswer } from '../companion';
 import { FindingView } from './FindingView';
 
-export function ComputerCheck({ url, ask, install }: { url: string; ask: (url: string) => Promise<ComputerAnswer>; install: string }) {
+export function ComputerCheck({ url, ask }: { url: string; ask: (url: string) => Promise<ComputerAnswer> }) {
   const [state, setState] = useState<'idle' | 'asking' | ComputerAnswer>('idle');
   const result = typeof state === 'object' ? state : null;
   const answer = result && 'answer' in result ? result.answer : null;
@@ -36,7 +36,7 @@ export function ComputerCheck({ url, ask, install }: { url: string; ask: (url: s
           {result.install && (
             <>
               {' '}
-              Install it once: <code>{install}</code>
+              Install it once: <code>{result.install}</code>
             </>
           )}
         </p>

@@ -8,7 +8,7 @@ import { likelyCause, otherChecks } from '../../core/diagnosis/rank';
 import { notKept } from '../../core/exchange/limits';
 import { headlineOf, signedInLater } from '../../core/report/headline';
 import type { ExchangeRow } from '../state/exchange-row';
-import { type ComputerAnswer, INSTALL_COMPANION } from '../companion';
+import type { ComputerAnswer } from '../companion';
 import { ComputerCheck } from './ComputerCheck';
 import { FindingView } from './FindingView';
 import { HeadlineCard } from './HeadlineCard';
@@ -108,9 +108,7 @@ export function DetailPane({
           </details>
         )}
       </section>
-      {askComputer && row.summary.offered.length > 0 && (
-        <ComputerCheck key={row.url} url={row.url} ask={askComputer} install={INSTALL_COMPANION} />
-      )}
+      {askComputer && row.summary.offered.length > 0 && <ComputerCheck key={row.url} url={row.url} ask={askComputer} />}
       <details class="legs-section" open>
         <summary title="One leg is one request and its response in the sign-in handshake">Legs ({row.exchange.legs.length})</summary>
         <LegTimeline exchange={row.exchange} onToken={setToken} />
