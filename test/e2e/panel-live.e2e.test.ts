@@ -88,7 +88,7 @@ describe('panel in Chromium', () => {
     const row = (await rowsOf(panel)).filter((candidate) => candidate.url === url).at(-1);
     expect(row).toEqual({ url, chain: '401 → 200', outcome: 'Worked', mechanism: 'NTLM' });
     await selectExchangeRow(panel, url);
-    expect(await detailFindings(panel)).toEqual(['ntlm-fallback', 'persistent-auth']);
+    expect(await detailFindings(panel)).toEqual(['ntlm-fallback', 'ntlm-dependency', 'persistent-auth']);
     expect(await panel.evaluate(text, '.detail [data-mechanism-evidence]')).toMatch(
       /^NTLM — inferred: Negotiate succeeded behind hidden legs and the final response carries no Negotiate token.*\(RFC 4178 §5/,
     );
@@ -141,7 +141,7 @@ describe('panel in Firefox', () => {
     const row = (await rowsOf(panel)).find((candidate) => candidate.url === url);
     expect(row).toEqual({ url, chain: '401 → 401 → 200', outcome: 'Worked', mechanism: 'NTLM' });
     await selectExchangeRow(panel, url);
-    expect(await detailFindings(panel)).toEqual(['ntlm-fallback', 'kernel-mode', 'persistent-auth']);
+    expect(await detailFindings(panel)).toEqual(['ntlm-fallback', 'ntlm-dependency', 'kernel-mode', 'persistent-auth']);
     const token = await panel.evaluate(text, '.token-panel');
     expect(token).toContain('NTLM AUTHENTICATE_MESSAGE (Type 3)');
     expect(token).toMatch(/NTLMv2/);

@@ -12,9 +12,9 @@ export const EXPECTED_FINDINGS: Record<BrowserFamily, Record<string, RuleId[]>> 
     'stale-keytab': ['auth-failed'],
     'token-too-large': ['header-too-large'],
     // On Linux, Chromium always asks for NTLM credentials (the test helper answers the prompt).
-    'ntlm-only': ['credential-prompt', 'ntlm-used', 'persistent-auth'],
+    'ntlm-only': ['credential-prompt', 'ntlm-dependency', 'ntlm-used', 'persistent-auth'],
     // Chromium hides the NTLM legs; the mechanism is inferred: IIS authenticated Negotiate without a final token.
-    'ntlm-fallback': ['ntlm-fallback', 'persistent-auth'],
+    'ntlm-fallback': ['ntlm-fallback', 'ntlm-dependency', 'persistent-auth'],
     'preauth-first-request': ['preauth-first-request', 'kernel-mode'],
     'auth-loop': ['auth-loop', 'ntlm-fallback'],
   },
@@ -24,8 +24,8 @@ export const EXPECTED_FINDINGS: Record<BrowserFamily, Record<string, RuleId[]>> 
     'not-allowlisted': ['no-token-sent'],
     'stale-keytab': ['kerberos-rejected'],
     'token-too-large': ['header-too-large'],
-    'ntlm-only': ['ntlm-used', 'kernel-mode', 'persistent-auth'],
-    'ntlm-fallback': ['ntlm-fallback', 'kernel-mode', 'persistent-auth'],
+    'ntlm-only': ['ntlm-dependency', 'ntlm-used', 'kernel-mode', 'persistent-auth'],
+    'ntlm-fallback': ['ntlm-fallback', 'ntlm-dependency', 'kernel-mode', 'persistent-auth'],
     'preauth-first-request': ['preauth-first-request'],
     'auth-loop': ['auth-loop', 'ntlm-fallback', 'kernel-mode'],
   },

@@ -37,7 +37,12 @@ export type RuleId =
   | 'private-window'
   | 'delegation'
   | 'auth-failed'
-  | 'credential-prompt';
+  | 'credential-prompt'
+  | 'ntlm-dependency'
+  | 'ip-host'
+  | 'no-channel-binding'
+  | 'clock-skew'
+  | 'http11-required';
 
 /** A ready-to-apply setting for one platform (registry value, policy JSON, Firefox pref, command). */
 export interface PlatformSetting {

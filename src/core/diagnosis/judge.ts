@@ -23,6 +23,11 @@ import { proxyAuth } from './rules/proxy-auth';
 import { sizeEstimate } from './rules/size-estimate';
 import { spnMismatch } from './rules/spn-mismatch';
 import { tokenWeaknessesRule } from './rules/token-weaknesses';
+import { clockSkewRule } from './rules/clock-skew';
+import { http11Required } from './rules/http11-required';
+import { ipHost } from './rules/ip-host';
+import { noChannelBinding } from './rules/no-channel-binding';
+import { ntlmDependency } from './rules/ntlm-dependency';
 
 /** Every rule, most decisive first (the order findings are listed in). */
 export const RULES: readonly ExchangeRule[] = [
@@ -35,6 +40,10 @@ export const RULES: readonly ExchangeRule[] = [
   proxyAuth,
   credentialPrompt,
   ntlmFallback,
+  ipHost,
+  clockSkewRule,
+  noChannelBinding,
+  ntlmDependency,
   spnMismatch,
   privateWindow,
   tokenWeaknessesRule,
@@ -46,6 +55,7 @@ export const RULES: readonly ExchangeRule[] = [
   kernelMode,
   persistentAuth,
   iisSubstatus,
+  http11Required,
 ];
 
 export const ALL_RULE_IDS: readonly RuleId[] = RULES.flatMap((rule) => rule.ids);

@@ -287,6 +287,7 @@ export class Capture {
       challenges: this.challenges(headersNamed(event.headers, 'www-authenticate')),
       proxyChallenges: this.challenges(headersNamed(event.headers, 'proxy-authenticate')),
       server: plainHeader(event.headers, 'server'),
+      date: plainHeader(event.headers, 'date'),
       persistentAuth: plainHeader(event.headers, 'persistent-auth'),
       connection: plainHeader(event.headers, 'connection'),
       proxyHints: ['via', 'proxy-connection', 'proxy-support'].flatMap((name) => {

@@ -46,6 +46,8 @@ export interface LegResponse {
   readonly challenges: readonly AuthItem[];
   readonly proxyChallenges: readonly AuthItem[];
   readonly server: string | null;
+  /** The server's clock (Date, RFC 9110 §6.6.1), for clock skew; absent in exchanges stored before it was read. */
+  readonly date?: string | null;
   readonly persistentAuth: string | null;
   readonly connection: string | null;
   /** Headers that show a proxy in the path (Via, Proxy-Connection, Proxy-Support). */
@@ -139,6 +141,9 @@ export interface Exchange {
   readonly recoveredByPanel?: boolean;
   /** The browser's auth-library events, from a NetLog. */
   readonly authLibrary?: AuthLibraryFacts | null;
+  /** NetLog events showing the request refused over HTTP/2 and sent again over HTTP/1.1 (connection-based
+   *  authentication cannot run over a multiplexed connection); absent or empty when none. */
+  readonly http11Retry?: readonly AuthLibraryEvent[];
   /** What capture did not keep, in words (a hostile header cut, raw tokens dropped to fit the store). */
   readonly truncated?: readonly string[];
   /** Legs dropped from the middle of a very long exchange (a loop): the first and the latest are kept. */

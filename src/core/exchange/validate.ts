@@ -73,6 +73,7 @@ function response(value: unknown): Checked<LegResponse | null> {
   const proxyChallenges = list(value['proxyChallenges'], MAX_CHALLENGES, authItem);
   const server = nullable(value['server'], (item) => text(item, 1025));
   const persistentAuth = nullable(value['persistentAuth'], (item) => text(item, 1025));
+  const date = value['date'] === undefined ? null : nullable(value['date'], (item) => text(item, 128));
   const connection = nullable(value['connection'], (item) => text(item, 1025));
   const proxyHints = list(value['proxyHints'], 3, (item) => text(item, 1100));
   const fingerprint = finite(value['fingerprint']);
@@ -84,12 +85,13 @@ function response(value: unknown): Checked<LegResponse | null> {
     !proxyChallenges ||
     server === undefined ||
     persistentAuth === undefined ||
+    date === undefined ||
     connection === undefined ||
     !proxyHints ||
     fingerprint === undefined
   )
     return undefined;
-  return { time, status, statusLine, challenges, proxyChallenges, server, persistentAuth, connection, proxyHints, fingerprint };
+  return { time, status, statusLine, challenges, proxyChallenges, server, date, persistentAuth, connection, proxyHints, fingerprint };
 }
 
 function leg(value: unknown): Checked<Leg> {

@@ -21,7 +21,14 @@ const EXPECTED: [BrowserFamily, string, HeadlineVerdict, string | null, RuleId |
   ['firefox', 'token-too-large', 'failed', 'Kerberos', 'header-too-large', /Apache’s LimitRequestFieldSize/],
   ['chromium', 'ntlm-fallback', 'worked', 'NTLM (inferred)', 'ntlm-fallback', /register HTTP\/legacy\.lab\.test/],
   ['firefox', 'ntlm-fallback', 'worked', 'NTLM', 'ntlm-fallback', /register HTTP\/legacy\.lab\.test/],
-  ['firefox', 'ntlm-only', 'worked', 'NTLM', null, /^Nothing to do\.$/],
+  [
+    'firefox',
+    'ntlm-only',
+    'worked',
+    'NTLM',
+    'ntlm-dependency',
+    /^Before NTLM is turned off: offer Negotiate on the server and register its SPN\.$/,
+  ],
   ['firefox', 'auth-loop', 'failed', 'NTLM', 'auth-loop', /server’s log/],
   ['firefox', 'preauth-first-request', 'failed', 'NTLM', 'preauth-first-request', /kernel-mode authentication/],
 ];
@@ -36,7 +43,9 @@ describe('headlineOf', () => {
   });
 
   it('says why NTLM worked', () => {
-    expect(headline('firefox', 'ntlm-only').sentence).toBe('Worked — NTLM, because the server offers only NTLM. Next: Nothing to do.');
+    expect(headline('firefox', 'ntlm-only').sentence).toBe(
+      'Worked — NTLM, because the server offers only NTLM. Next: Before NTLM is turned off: offer Negotiate on the server and register its SPN.',
+    );
   });
 
   it('says a failure followed by a sign-in to the same site was probably transient', () => {

@@ -2,6 +2,7 @@
 // stay cheap to store), the same for a live token, an imported one and one pasted into the decoder.
 import type { Mechanism } from '../gssapi/oids';
 import { isWeakEtype } from '../kerberos/constants';
+import type { NtlmMessage } from '../ntlm/decode';
 import { type DecodedTokenText, type TokenKind, decodeToken } from './decode';
 
 /** What a decoded token says, kept small so thousands of exchanges stay cheap to store. */
@@ -29,6 +30,11 @@ export interface TokenSummary {
   readonly ntlmUser: string | null;
   readonly ntlmWorkstation: string | null;
   readonly ntlmServer: string | null;
+  /** MsvAvChannelBindings in an NTLMv2 AUTHENTICATE (MS-NLMP §2.2.2.1): absent, all zero (the client binds to no
+   *  channel), or a hash of the TLS channel; null for other tokens. */
+  readonly ntlmChannelBindings: 'absent' | 'zero' | 'present' | null;
+  /** The server's clock in a CHALLENGE (TargetInfo MsvAvTimestamp, ISO 8601). */
+  readonly ntlmServerTime: string | null;
   /** Why the token could not be decoded, when it could not. */
   readonly error: string | null;
 }
@@ -52,10 +58,20 @@ export function summarizeToken(token: string): TokenSummary {
       ntlmUser: null,
       ntlmWorkstation: null,
       ntlmServer: null,
+      ntlmChannelBindings: null,
+      ntlmServerTime: null,
       error: `${result.error.code}: ${result.error.message}`,
     };
   }
   return summarizeDecoded(result.value);
+}
+
+/** The AUTHENTICATE's channel binding: only an NTLMv2 response can carry one (in its client blob's AV pairs). */
+function channelBindingsOf(ntlm: NtlmMessage): TokenSummary['ntlmChannelBindings'] {
+  if (ntlm.messageType !== 3 || ntlm.responseVersion !== 'v2') return null;
+  const hash = ntlm.targetInfo?.channelBindings ?? null;
+  if (hash === null) return 'absent';
+  return /^0*$/.test(hash) ? 'zero' : 'present';
 }
 
 /** The small summary of a decoded token. */
@@ -80,6 +96,8 @@ export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
     ntlmUser,
     ntlmWorkstation: ntlm?.workstation || null,
     ntlmServer: ntlm?.targetInfo?.dnsComputerName ?? ntlm?.targetInfo?.nbComputerName ?? null,
+    ntlmChannelBindings: ntlm ? channelBindingsOf(ntlm) : null,
+    ntlmServerTime: ntlm?.messageType === 2 ? (ntlm.targetInfo?.timestamp ?? null) : null,
     error: null,
   };
 }

@@ -21,6 +21,7 @@ import { proxyAuthAdvice } from './proxy-auth';
 import { sizeEstimateAdvice } from './size-estimate';
 import { spnMismatchAdvice } from './spn-mismatch';
 import { tokenWeaknessAdvice } from './token-weaknesses';
+import { readinessAdvice } from './readiness';
 
 /** Advice that needs only the verdict: what a lone token's findings can be. */
 export const TOKEN_ADVICE = {
@@ -31,6 +32,7 @@ export const TOKEN_ADVICE = {
 export const ADVICE: Readonly<Record<RuleId, Adviser>> = {
   ...TOKEN_ADVICE,
   ...noTokenSentAdvice,
+  ...readinessAdvice,
   'auth-failed': authFailedAdvice,
   'auth-loop': authLoopAdvice,
   'credential-prompt': credentialPromptAdvice,

@@ -40,6 +40,31 @@ export const SOURCES = {
     title: '[MS-NLMP]: NT LAN Manager (NTLM) Authentication Protocol',
     url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/',
   },
+  ntlmDeprecation: {
+    title: 'Deprecated features for Windows client — NTLM (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/en-us/windows/whats-new/deprecated-features',
+  },
+  ntlmOffByDefault: {
+    title: 'The evolution of Windows authentication (Windows IT Pro Blog)',
+    url: 'https://techcommunity.microsoft.com/blog/windows-itpro-blog/the-evolution-of-windows-authentication/3926848',
+  },
+  kerberosIp: {
+    title: 'Kerberos for IP addresses: TryIPSPN (Microsoft Learn, Configuring Kerberos over IP)',
+    url: 'https://learn.microsoft.com/en-us/windows-server/security/kerberos/configuring-kerberos-over-ip',
+  },
+  extendedProtection: {
+    title: 'Extended Protection for Authentication <extendedProtection> (IIS configuration reference)',
+    url: 'https://learn.microsoft.com/en-us/iis/configuration/system.webserver/security/authentication/windowsauthentication/extendedprotection/',
+  },
+  rfc5929: { title: 'RFC 5929 — Channel Bindings for TLS', url: 'https://www.rfc-editor.org/rfc/rfc5929' },
+  http2Windows: {
+    title: 'HTTP/2 on IIS — Windows authentication falls back to HTTP/1.1 (Microsoft Learn)',
+    url: 'https://learn.microsoft.com/en-us/iis/get-started/whats-new-in-iis-10/http2-on-iis',
+  },
+  rc4Removal: {
+    title: 'How to manage Kerberos KDC usage of RC4 for service account ticket issuance changes related to CVE-2026-20833 (KB5073381)',
+    url: 'https://support.microsoft.com/en-us/topic/how-to-manage-kerberos-kdc-usage-of-rc4-for-service-account-ticket-issuance-changes-related-to-cve-2026-20833-1ebcda33-720a-4da8-93c1-b0496e1910dc',
+  },
   chromePolicies: {
     title: 'Chrome Enterprise policy list (HTTP authentication)',
     url: 'https://chromeenterprise.google/policies/#HTTPAuthentication',
@@ -72,4 +97,9 @@ export const SOURCES_BY_RULE: Readonly<Partial<Record<RuleId, readonly Source[]>
   delegation: [SOURCES.kerberosIe, SOURCES.iis401],
   'auth-failed': [SOURCES.kerberosIe],
   'credential-prompt': [SOURCES.kerberosIe, SOURCES.chromePolicies],
+  'weak-etype': [SOURCES.rc4Removal],
+  'no-channel-binding': [SOURCES.msNlmp, SOURCES.rfc5929],
+  'http11-required': [SOURCES.rfc4559],
+  'ip-host': [SOURCES.rfc4559],
+  'ntlm-dependency': [SOURCES.msNlmp],
 };

@@ -6,8 +6,11 @@ import { advice } from './common';
 export const tokenWeaknessAdvice = {
   'weak-etype': () =>
     advice(
-      'The KDC issued the ticket with RC4-HMAC or DES, deprecated (RFC 6649, RFC 8429) and being removed from Windows ' +
-        'domains. It is used when the service account has no AES keys or msDS-SupportedEncryptionTypes excludes AES.',
+      'The KDC issued the ticket with RC4-HMAC or DES, deprecated (RFC 6649, RFC 8429). Windows domain controllers stop ' +
+        'issuing RC4 service tickets by default: the January 13, 2026 updates audit it (CVE-2026-20833, KB5073381), the ' +
+        'April 2026 updates enforce AES-only for accounts without msDS-SupportedEncryptionTypes, and from July 2026 the ' +
+        'RC4DefaultDisablementPhase rollback is gone. This site then fails Kerberos (and falls back to NTLM, or fails ' +
+        'where NTLM is blocked). RC4 is used when the service account has no AES keys or msDS-SupportedEncryptionTypes excludes AES.',
       {
         fixes: [
           {

@@ -6,10 +6,10 @@ import { hostOf, offeredEvidence, statusEvidence, verdict } from '../evidence';
 
 /** GSSAPI / SSPI wording for "the KDC has no such service principal". */
 export const SPN_UNKNOWN = /server \S* ?not found in kerberos database|KDC_ERR_S_PRINCIPAL_UNKNOWN|SEC_E_TARGET_UNKNOWN|0x80090303/i;
-const NO_CREDENTIALS =
+export const NO_CREDENTIALS =
   /no kerberos credentials|no credentials (were supplied|are available)|credentials cache|ccache|SEC_E_NO_CREDENTIALS|0x8009030e/i;
 
-function libraryEvidence(context: ExchangeContext, pattern: RegExp): Evidence[] {
+export function libraryEvidence(context: ExchangeContext, pattern: RegExp): Evidence[] {
   return (context.exchange.authLibrary?.events ?? [])
     .filter((event) => pattern.test(event.detail))
     .map((event) => ({ leg: null, source: 'netlog', name: event.event, value: event.detail }));

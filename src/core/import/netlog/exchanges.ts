@@ -51,6 +51,10 @@ interface RequestState {
   /** Leg index → challenges whose token was stripped, by scheme. */
   strippedChallenges: Map<number, { readonly scheme: string; readonly length: number }[]>;
   legs: number;
+  /** The protocol each leg was sent over, from the send-headers event's type. */
+  protocols: ('HTTP/2' | 'QUIC' | 'HTTP/1.1')[];
+  /** HTTP/2 refusals logged on the request: the server's HTTP_1_1_REQUIRED reset (ERR_HTTP_1_1_REQUIRED, −365). */
+  http11Errors: AuthLibraryEvent[];
   relevant: boolean;
   error: string | null;
 }
@@ -132,6 +136,8 @@ export class NetLogExchanges {
           strippedAuth: new Map(),
           strippedChallenges: new Map(),
           legs: 0,
+          protocols: [],
+          http11Errors: [],
           relevant: false,
           error: null,
         };
@@ -166,6 +172,13 @@ export class NetLogExchanges {
       });
       if (headers.some((header) => /^(proxy-)?authorization$/i.test(header.name))) request.relevant = true;
       request.legs++;
+      request.protocols.push(
+        name === 'HTTP_TRANSACTION_HTTP2_SEND_REQUEST_HEADERS'
+          ? 'HTTP/2'
+          : name === 'HTTP_TRANSACTION_QUIC_SEND_REQUEST_HEADERS'
+            ? 'QUIC'
+            : 'HTTP/1.1',
+      );
       request.events.push({ type: 'request-headers', headers, ...identity });
     } else if (READ_HEADERS.includes(name)) {
       const [statusLine = '', ...lines] = Array.isArray(params['headers']) ? (params['headers'] as unknown[]).map(String) : [];
@@ -184,6 +197,8 @@ export class NetLogExchanges {
       });
       if (statusCode === 401 || statusCode === 407) request.relevant = true;
       request.events.push({ type: 'response-headers', statusCode, statusLine, headers, ...identity });
+    } else if (name === 'HTTP2_STREAM_ERROR' && /HTTP_1_1_REQUIRED/.test(String(params['net_error'] ?? params['description'] ?? ''))) {
+      request.http11Errors.push({ event: name, detail: String(params['description'] ?? params['net_error']) });
     } else if (name === 'AUTH_BOUND_TO_CONTROLLER') {
       const controller = (params['source_dependency'] as { id?: number } | undefined)?.id;
       if (typeof controller === 'number' && !request.controllers.includes(controller)) request.controllers.push(controller);
@@ -276,9 +291,17 @@ export class NetLogExchanges {
     const legs = exchange.legs.map((leg, index) =>
       withStrippedTokens(leg, request.strippedAuth.get(original(index)), request.strippedChallenges.get(original(index))),
     );
+    const http11Retry = http11RetryOf(request, exchange);
     return [
       {
-        exchange: { ...exchange, id: `netlog:${request.id}`, legs, error: request.error ?? exchange.error, done: true },
+        exchange: {
+          ...exchange,
+          id: `netlog:${request.id}`,
+          legs,
+          error: request.error ?? exchange.error,
+          done: true,
+          ...(http11Retry.length > 0 ? { http11Retry } : {}),
+        },
         controllers: request.controllers,
       },
     ];
@@ -297,6 +320,32 @@ export class NetLogExchanges {
       contexts: controllers.flatMap((controller) => controller.contexts),
     };
   }
+}
+
+/**
+ * The request went over HTTP/2 (or QUIC) until a Windows challenge, then over HTTP/1.1: Chromium's connection-based
+ * auth handlers (Negotiate, NTLM) mark the server HTTP/1.1-only and restart on a new connection, with or without the
+ * server's HTTP_1_1_REQUIRED reset (RFC 7540 §7, error code 0xd) logged as ERR_HTTP_1_1_REQUIRED.
+ */
+function http11RetryOf(request: RequestState, exchange: Exchange): AuthLibraryEvent[] {
+  const multiplexed = request.protocols.findIndex((protocol) => protocol !== 'HTTP/1.1');
+  const retried = multiplexed < 0 ? -1 : request.protocols.indexOf('HTTP/1.1', multiplexed + 1);
+  if (retried < 0) return request.http11Errors;
+  const challenged = exchange.legs
+    .slice(multiplexed, retried)
+    .some((leg) => (leg.response?.challenges ?? []).some((item) => /^(negotiate|ntlm)$/.test(item.kind)));
+  if (!challenged && request.http11Errors.length === 0) return [];
+  return [
+    ...request.http11Errors,
+    {
+      event:
+        request.protocols[multiplexed] === 'QUIC'
+          ? 'HTTP_TRANSACTION_QUIC_SEND_REQUEST_HEADERS'
+          : 'HTTP_TRANSACTION_HTTP2_SEND_REQUEST_HEADERS',
+      detail: `leg ${multiplexed + 1} sent over ${request.protocols[multiplexed]}`,
+    },
+    { event: 'HTTP_TRANSACTION_SEND_REQUEST_HEADERS', detail: `leg ${retried + 1} sent again over HTTP/1.1, on a new connection` },
+  ];
 }
 
 /**
