@@ -16,11 +16,13 @@ import { diagnoseToken } from '../core/diagnosis/token-findings';
 import { findingJson } from '../core/report/finding-json';
 import { summarizeDecoded } from '../core/decode/token/summary';
 import { companionCommand, probeCommand } from './probe-command';
+import { inventoryCommand } from './inventory-command';
 
 declare const __AUTHSCOPE_VERSION__: string;
 
 const USAGE = `Usage: authscope decode [--json] <input | ->
        authscope analyze [--json] [--include-tokens] <file | ->
+       authscope analyze --inventory [--json | --csv] <files or directories…>
        authscope probe [--json] [--browser chromium|chrome|edge|firefox] [--firefox-profile <dir>] <url>
        authscope companion install|uninstall [--browser chrome|chromium|edge|firefox] [--manifest-dir <dir>] [--extension-id <id>]
 
@@ -30,6 +32,9 @@ analyze  a Chromium NetLog (chrome://net-export JSON, read as a stream), a HAR f
          every authentication exchange with its findings
   --json            print the stable JSON object (docs/json.md) instead of text
   --include-tokens  analyze --json: include raw tokens (credentials!); left out by default
+  --inventory       one row per origin over many files (directories are searched for .json, .har, .log and
+                    .gz files): mechanisms, NTLM dependency and why, channel binding, Kerberos etypes, last seen;
+                    a Markdown table, or --csv / --json
 probe    asks this computer what the browser asks: the host's canonical name and the SPN, the user's Kerberos
          ticket, a service ticket for the SPN (kvno / kgetcred / klist get), the browser's policy, and the
          handshake run with curl --negotiate; prints findings with the same rule ids as everything else
@@ -44,6 +49,8 @@ export interface CliIo {
   stdin: () => string;
   /** The file's text in chunks ("-" = stdin), so huge NetLogs are never held whole. */
   chunks: (path: string) => Iterable<string>;
+  /** The files named, with each directory replaced by the files inside it (recursively, sorted). */
+  files: (paths: readonly string[]) => string[];
 }
 
 export function run(args: readonly string[], io: CliIo): number | Promise<number> {
@@ -56,7 +63,7 @@ export function run(args: readonly string[], io: CliIo): number | Promise<number
     return 0;
   }
   const [command, ...rest] = args;
-  if (command === 'analyze') return analyze(rest, io);
+  if (command === 'analyze') return rest.includes('--inventory') ? inventoryCommand(rest, io) : analyze(rest, io);
   if (command === 'probe') return probeCommand(rest, io);
   if (command === 'companion') return companionCommand(rest, io);
   if (command !== 'decode') {

@@ -14,7 +14,13 @@ function cli(args: string[], stdin = '', files: Record<string, string> = {}) {
     if (text === undefined) throw new Error(`ENOENT: no such file ${path}`);
     return Array.from({ length: Math.ceil(text.length / 5000) }, (_, index) => text.slice(index * 5000, (index + 1) * 5000));
   };
-  const code = run(args, { out: (text) => out.push(text), err: (text) => err.push(text), stdin: () => stdin, chunks });
+  const code = run(args, {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    stdin: () => stdin,
+    chunks,
+    files: (paths) => [...paths],
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -161,5 +167,38 @@ describe('authscope analyze', () => {
     expect(garbage.code).toBe(2);
     expect(garbage.err).toContain('(unknown-format)');
     expect(cli(['analyze', 'missing.json']).code).toBe(1);
+  });
+});
+
+describe('authscope analyze --inventory', () => {
+  const netlog = gunzipSync(readFileSync(new URL('../fixtures/netlog/chromium-lab-default.json.gz', import.meta.url))).toString('utf8');
+
+  it('one row per origin over several files, progress per file on stderr, an unknown file named and skipped', () => {
+    const { code, out, err } = cli(['analyze', '--inventory', '--csv', 'a.json', 'notes.txt', 'b.json'], '', {
+      'a.json': netlog,
+      'notes.txt': 'hello',
+      'b.json': netlog,
+    });
+    expect(code).toBe(0);
+    const [header, ...rows] = out.split('\r\n');
+    expect(header).toBe(
+      'Origin,Exchanges,Kerberos sign-ins,NTLM sign-ins,Failed,Depends on NTLM,Why not Kerberos,Channel binding,Kerberos etypes,Findings,Last seen,Seen in',
+    );
+    const legacy = rows.filter((row) => row.startsWith('http://legacy.lab.test:') && /,yes,/.test(row));
+    expect(legacy.length).toBeGreaterThan(0);
+    expect(legacy[0]).toContain('a.json; b.json');
+    expect(err.split('\n')).toEqual([
+      expect.stringMatching(/^\[1\/3\] a\.json: netlog, \d+ exchanges$/),
+      expect.stringMatching(/^\[2\/3\] notes\.txt: skipped, .*\(unknown-format\)$/),
+      expect.stringMatching(/^\[3\/3\] b\.json: netlog, \d+ exchanges$/),
+      expect.stringMatching(/^2 of 3 files read, \d+ origins$/),
+    ]);
+  });
+
+  it('--json is the stable object; nothing readable exits 2; --json with --csv is a usage error', () => {
+    const json = cli(['analyze', '--inventory', '--json', 'a.json'], '', { 'a.json': netlog });
+    expect(JSON.parse(json.out).origins.length).toBeGreaterThan(3);
+    expect(cli(['analyze', '--inventory', 'x.txt'], '', { 'x.txt': 'nothing' }).code).toBe(2);
+    expect(cli(['analyze', '--inventory', '--json', '--csv', 'a.json'], '', { 'a.json': netlog }).code).toBe(1);
   });
 });

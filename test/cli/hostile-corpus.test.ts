@@ -14,7 +14,13 @@ function cli(args: string[], files: Record<string, string>) {
       text.slice(index * 65_536, (index + 1) * 65_536),
     );
   };
-  const code = run(args, { out: (text) => out.push(text), err: (text) => err.push(text), stdin: () => '', chunks });
+  const code = run(args, {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    stdin: () => '',
+    chunks,
+    files: (paths) => [...paths],
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

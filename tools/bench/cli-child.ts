@@ -11,6 +11,7 @@ const exit = run(process.argv.slice(2), {
   err: (text) => void (firstError ||= text),
   stdin: () => '',
   chunks: fileChunks,
+  files: (paths) => [...paths],
 });
 const ms = performance.now() - started;
 console.log(JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, exit, outBytes, firstError }));

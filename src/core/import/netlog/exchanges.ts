@@ -92,6 +92,7 @@ export class NetLogExchanges {
       'URL_REQUEST_START_JOB',
       'AUTH_BOUND_TO_CONTROLLER',
       'REQUEST_ALIVE',
+      'HTTP2_STREAM_ERROR',
     ]);
     this.types = new Map(
       Object.entries(constants.logEventTypes)

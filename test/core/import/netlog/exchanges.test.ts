@@ -7,7 +7,7 @@ import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
 import { NetLogImport, importText } from '../../../../src/core/import/file-import';
 import type { Exchange } from '../../../../src/core/exchange/model';
 import { summarizeExchange } from '../../../../src/core/exchange/summary';
-import { importNetLog, labNetLog, netExportText, syntheticNetLog } from '../../../helpers/netlog';
+import { type NamedEvent, type NamedNetLog, importNetLog, labNetLog, netExportText, syntheticNetLog } from '../../../helpers/netlog';
 
 /** The scenario's request in the lab NetLogs (the last one to that URL: the first Kerberos one warms Chromium up). */
 const SCENARIO_PATHS: Record<string, { readonly host: string; readonly path: string }> = {
@@ -170,5 +170,66 @@ describe('the first Negotiate challenge after Chromium starts', () => {
     const [finding] = diagnoseExchange(first as Exchange);
     expect(finding).toMatchObject({ id: 'no-token-sent' });
     expect(finding?.explanation).toMatch(/first Negotiate challenge after the browser starts fails/);
+  });
+});
+
+describe('Windows authentication refused over HTTP/2 (synthetic, from Chromium’s net/spdy and http_network_transaction.cc)', () => {
+  const source = { id: 1000, start_time: '86400100', type: 'URL_REQUEST' };
+  const event = (name: string, time: number, params?: Record<string, unknown>): NamedEvent => ({
+    name,
+    phase: 'PHASE_NONE',
+    source,
+    time: String(time),
+    ...(params ? { params } : {}),
+  });
+  /** The 401 over HTTP/1.1 after the reset (or over HTTP/2 when `challengeOverHttp2`), the retry, the 200. */
+  const retried = (head: readonly NamedEvent[]): NamedNetLog => ({
+    synthetic: true,
+    description: 'a Negotiate exchange whose first request went over HTTP/2',
+    events: [
+      ...head,
+      event('HTTP_TRANSACTION_READ_RESPONSE_HEADERS', 86400300, { headers: ['HTTP/1.1 401', 'WWW-Authenticate: Negotiate'] }),
+      event('HTTP_TRANSACTION_SEND_REQUEST_HEADERS', 86400310, {
+        line: 'GET / HTTP/1.1\r\n',
+        headers: ['Host: intranet.example', 'Authorization: [1026 bytes were stripped]'],
+      }),
+      event('HTTP_TRANSACTION_READ_RESPONSE_HEADERS', 86400320, {
+        headers: ['HTTP/1.1 200', 'WWW-Authenticate: Negotiate [32 bytes were stripped]'],
+      }),
+    ],
+  });
+
+  it('the server’s HTTP_1_1_REQUIRED reset (the recorded shape: HTTP2_STREAM_ERROR on the request): http11-required', () => {
+    const reset = syntheticNetLog('http2-rst-stream-http11-required').events.filter((item) => item.source.type === 'URL_REQUEST');
+    const [exchange] = importNetLog(netExportText(retried(reset))).exchanges;
+    expect(exchange?.http11Retry?.map((item) => item.event)).toEqual([
+      'HTTP2_STREAM_ERROR',
+      'HTTP_TRANSACTION_HTTP2_SEND_REQUEST_HEADERS',
+      'HTTP_TRANSACTION_SEND_REQUEST_HEADERS',
+    ]);
+    const finding = diagnoseExchange(exchange as Exchange).find((item) => item.id === 'http11-required');
+    expect(finding).toMatchObject({ severity: 'info' });
+    expect(finding?.evidence[0]).toMatchObject({ source: 'netlog', value: expect.stringContaining('ERR_HTTP_1_1_REQUIRED') });
+  });
+
+  it('a 401 answered over HTTP/2 and the credentials sent over HTTP/1.1 (Chromium switches by itself, no −365)', () => {
+    const [exchange] = importNetLog(
+      netExportText(retried([event('HTTP_TRANSACTION_HTTP2_SEND_REQUEST_HEADERS', 86400200, { headers: [':method: GET', ':path: /'] })])),
+    ).exchanges;
+    expect(exchange?.http11Retry?.map((item) => item.detail)).toEqual([
+      'leg 1 sent over HTTP/2',
+      'leg 2 sent again over HTTP/1.1, on a new connection',
+    ]);
+  });
+
+  it('not for an exchange that stayed on HTTP/1.1', () => {
+    const [exchange] = importNetLog(
+      netExportText(
+        retried([
+          event('HTTP_TRANSACTION_SEND_REQUEST_HEADERS', 86400200, { line: 'GET / HTTP/1.1\r\n', headers: ['Host: intranet.example'] }),
+        ]),
+      ),
+    ).exchanges;
+    expect(exchange?.http11Retry).toBeUndefined();
   });
 });
