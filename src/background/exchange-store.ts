@@ -57,6 +57,13 @@ export class ExchangeStore {
     await this.store.set({ [CAPTURE_KEY]: capture });
   }
 
+  /** Every stored tab's exchanges, oldest tab first. */
+  async loadAll(): Promise<Exchange[]> {
+    const tabs = Object.keys(await this.loadTabSizes()).map(Number);
+    const stored = await Promise.all(tabs.map((tabId) => this.loadTab(tabId)));
+    return stored.flatMap((tab) => tab.exchanges);
+  }
+
   async loadTab(tabId: number): Promise<StoredTab> {
     return ((await this.store.get(tabKey(tabId)))[tabKey(tabId)] as StoredTab | undefined) ?? { exchanges: [] };
   }

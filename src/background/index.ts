@@ -2,7 +2,14 @@
 // top level, before any await, so a stopped worker wakes up for the next event (Chrome "Events in service workers").
 import { browser } from '../shared/browser';
 import { fromRuntimePort, type RuntimePortLike } from '../shared/port';
-import { PROTOCOL_VERSION, isPanelPortMessage, isPanelRequest, type PanelResponse, tabOfPanelPort } from '../shared/protocol';
+import {
+  type AllExchangesResponse,
+  PROTOCOL_VERSION,
+  isPanelPortMessage,
+  isPanelRequest,
+  type PanelResponse,
+  tabOfPanelPort,
+} from '../shared/protocol';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { servePanelPort } from './panel-ports';
 import { CaptureService } from './capture-service';
@@ -12,8 +19,9 @@ import { browserFamily } from '../shared/capabilities';
 import { watchWebRequests } from '../shared/webrequest-listeners';
 
 const startedAt = Date.now();
+const store = new ExchangeStore(browser.storage.session);
 const service = new CaptureService(browserFamily, {
-  store: new ExchangeStore(browser.storage.session),
+  store,
   showBadge,
   loadSettings,
 });
@@ -32,8 +40,18 @@ browser.runtime.onConnect.addListener((port) => {
   if (tabId !== null) servePanelPort(fromRuntimePort(port as unknown as RuntimePortLike, isPanelPortMessage), tabId, service);
 });
 
-browser.runtime.onMessage.addListener((message: unknown): Promise<PanelResponse> | undefined => {
+browser.runtime.onMessage.addListener((message: unknown): Promise<PanelResponse | AllExchangesResponse> | undefined => {
   if (!isPanelRequest(message)) return undefined;
+  if (message.type === 'get-all-exchanges') {
+    return store
+      .loadAll()
+      .then((exchanges): AllExchangesResponse => ({
+        source: 'authscope-background',
+        protocol: PROTOCOL_VERSION,
+        type: 'all-exchanges',
+        exchanges,
+      }));
+  }
   return Promise.resolve({
     source: 'authscope-background',
     protocol: PROTOCOL_VERSION,

@@ -1,5 +1,5 @@
-// The panel: the inspected tab's live exchanges, imported files (NetLog, HAR, IIS log), a token decoder, and an
-// IIS log explainer.
+// The panel: the inspected tab's live exchanges, imported files (NetLog, HAR, IIS log), the inventory of every site
+// seen, a token decoder, and an IIS log explainer.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { isPanelResponse, panelRequest } from '../shared/protocol';
@@ -12,11 +12,13 @@ import { LiveView } from './views/LiveView';
 const loadImportView = () => import('./views/ImportView').then((module) => module.ImportView);
 const loadIisLogView = () => import('./views/IisLogView').then((module) => module.IisLogView);
 const loadDecoderView = () => import('./views/DecoderView').then((module) => module.DecoderView);
+const loadInventoryView = () => import('./views/InventoryView').then((module) => module.InventoryView);
 
-const VIEWS = { live: 'Live', import: 'Import file', decoder: 'Decoder', iis: 'IIS log' } as const;
+const VIEWS = { live: 'Live', import: 'Import file', inventory: 'Inventory', decoder: 'Decoder', iis: 'IIS log' } as const;
 const VIEW_TITLES = {
   live: 'This tab’s authentication exchanges, live',
   import: 'Open a NetLog, HAR or IIS log file',
+  inventory: 'Every site seen, and which depend on NTLM',
   decoder: 'Decode a pasted token or auth header',
   iis: 'Explain IIS log lines',
 } as const;
@@ -63,6 +65,7 @@ export function App() {
       </header>
       {view === 'live' && <LiveView tabId={inspectedTabId()} />}
       {view === 'import' && <LazyView load={loadImportView} />}
+      {view === 'inventory' && <LazyView load={loadInventoryView} />}
       {view === 'decoder' && <LazyView load={loadDecoderView} />}
       {view === 'iis' && <LazyView load={loadIisLogView} />}
     </main>

@@ -14,8 +14,11 @@ export function tabOfPanelPort(name: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Panel → background, one-off (runtime.sendMessage). */
-export type PanelRequest = { source: 'authscope-panel'; protocol: number; type: 'get-status' };
+/** Panel → background, one-off (runtime.sendMessage): the status, or every tab's stored exchanges (the inventory). */
+export type PanelRequest = { source: 'authscope-panel'; protocol: number; type: 'get-status' | 'get-all-exchanges' };
+
+/** Background → panel, the answer to 'get-all-exchanges': what storage.session holds for every tab. */
+export type AllExchangesResponse = { source: 'authscope-background'; protocol: number; type: 'all-exchanges'; exchanges: Exchange[] };
 
 /** Background → panel, one-off answer. */
 export type PanelResponse = {
@@ -55,7 +58,16 @@ const hasEnvelope = (message: unknown, source: string): message is { type: unkno
 
 /** Guard for messages the background receives. */
 export function isPanelRequest(message: unknown): message is PanelRequest {
-  return hasEnvelope(message, 'authscope-panel') && message.type === 'get-status';
+  return hasEnvelope(message, 'authscope-panel') && (message.type === 'get-status' || message.type === 'get-all-exchanges');
+}
+
+/** Guard for the answer to 'get-all-exchanges'. */
+export function isAllExchangesResponse(message: unknown): message is AllExchangesResponse {
+  return (
+    hasEnvelope(message, 'authscope-background') &&
+    message.type === 'all-exchanges' &&
+    Array.isArray((message as { exchanges?: unknown }).exchanges)
+  );
 }
 
 /** Guard for messages the panel receives. */

@@ -9,7 +9,10 @@ import {
   openFirefoxExtensionPage,
 } from '../../tools/browsers/launch';
 import { labTokens } from '../helpers/fixtures';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { importHar } from '../../src/core/import/har/read-har';
 
@@ -104,6 +107,37 @@ describe('built extension in Chromium', () => {
     expect(JSON.stringify(har)).not.toMatch(/YII[A-Za-z0-9+/]{20}|TlRMTVNTUAAD/);
     const back = importHar(har);
     expect(back.ok && back.value.exchanges.length).toBeGreaterThan(5);
+  });
+
+  it('inventory: the lab NetLog’s origins, sortable, saved as the same CSV as authscope analyze --inventory --csv', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authscope-inventory-'));
+    try {
+      const file = join(dir, 'chromium-lab-default.json');
+      writeFileSync(file, gunzipSync(readFileSync('test/fixtures/netlog/chromium-lab-default.json.gz')));
+      const cli = spawnSync(process.execPath, ['dist/cli/authscope.mjs', 'analyze', '--inventory', '--csv', file], { encoding: 'utf8' });
+      expect(cli.status, cli.stderr).toBe(0);
+      const page = await chromium.context.newPage();
+      await page.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?view=inventory`);
+      await page.getByRole('checkbox').uncheck();
+      await page.locator('input[type=file]').setInputFiles(file);
+      const table = page.getByRole('table', { name: 'Sites and how they sign in' });
+      await expect
+        .poll(() => page.locator('.inventory').getAttribute('data-inventory'))
+        .toBe(String(cli.stdout.trim().split('\r\n').length - 1));
+      expect(await table.locator('tr[data-origin^="http://legacy.lab.test"].warning').count()).toBeGreaterThan(0);
+      // Sorting by "Depends on NTLM", descending, puts the NTLM-dependent sites first.
+      await table.getByRole('button', { name: 'Depends on NTLM' }).click();
+      await table.getByRole('button', { name: 'Depends on NTLM' }).click();
+      expect(await table.locator('tbody tr').first().getAttribute('class')).toBe('warning');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Save CSV' }).click();
+      await table.getByRole('button', { name: 'Depends on NTLM' }).click();
+      const saved = readFileSync((await (await download).path()) as string, 'utf8');
+      const lines = (text: string) => text.trim().split('\r\n').sort();
+      expect(lines(saved)).toEqual(lines(cli.stdout));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows a decode error with its code and offset for garbage', async () => {
