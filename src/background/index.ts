@@ -43,14 +43,12 @@ browser.runtime.onConnect.addListener((port) => {
 browser.runtime.onMessage.addListener((message: unknown): Promise<PanelResponse | AllExchangesResponse> | undefined => {
   if (!isPanelRequest(message)) return undefined;
   if (message.type === 'get-all-exchanges') {
-    return store
-      .loadAll()
-      .then((exchanges): AllExchangesResponse => ({
-        source: 'authscope-background',
-        protocol: PROTOCOL_VERSION,
-        type: 'all-exchanges',
-        exchanges,
-      }));
+    return store.loadAll().then((exchanges): AllExchangesResponse => ({
+      source: 'authscope-background',
+      protocol: PROTOCOL_VERSION,
+      type: 'all-exchanges',
+      exchanges,
+    }));
   }
   return Promise.resolve({
     source: 'authscope-background',
