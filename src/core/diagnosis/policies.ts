@@ -9,7 +9,17 @@ export type ChromiumPolicy =
   | 'AuthNegotiateDelegateAllowlist'
   | 'DisableAuthNegotiateCnameLookup'
   | 'EnableAuthNegotiatePort'
-  | 'AmbientAuthenticationInPrivateModesEnabled';
+  | 'AmbientAuthenticationInPrivateModesEnabled'
+  /** Which schemes the browser answers at all ("basic,digest,ntlm,negotiate" by default). */
+  | 'AuthSchemes'
+  /** Origins that may use every scheme although AuthSchemes leaves some out (Chrome 111+). */
+  | 'AllHttpAuthSchemesAllowedForOrigins'
+  /** NTLMv2 on Linux, macOS, ChromeOS and Android (on by default; off sends NTLMv1). */
+  | 'NtlmV2Enabled'
+  /** Delegate only where the KDC says the service is trusted for delegation (ok-as-delegate; macOS, Linux). */
+  | 'AuthNegotiateDelegateByKdcPolicy'
+  /** Pages on these origins may reach local-network hosts (Chrome's Local Network Access checks). */
+  | 'LocalNetworkAccessAllowedForUrls';
 
 type PolicyValue = string | boolean | number;
 
@@ -21,6 +31,37 @@ function registryLine(vendorKey: string, name: string, value: PolicyValue): stri
 
 /** Policies whose value is a comma-separated list an organisation may already fill: added to, never overwritten. */
 const LIST_POLICIES: ReadonlySet<ChromiumPolicy> = new Set(['AuthServerAllowlist', 'AuthNegotiateDelegateAllowlist']);
+
+/** Policies whose value is a JSON list of URL patterns (Windows: one numbered value per entry under a subkey). */
+const URL_LIST_POLICIES: ReadonlySet<ChromiumPolicy> = new Set(['AllHttpAuthSchemesAllowedForOrigins', 'LocalNetworkAccessAllowedForUrls']);
+
+/** A URL-list policy with `entry` in it: Windows' numbered values (the next free number), a Linux JSON array, a
+ *  macOS array. `entry` is a plain origin pattern (checked by the callers). */
+function chromiumUrlListPolicy(name: ChromiumPolicy, entry: string): PlatformSetting[] {
+  const add = (key: string) =>
+    `$k='HKLM:\\SOFTWARE\\Policies\\${key}\\${name}'; New-Item -Path $k -Force | Out-Null; ` +
+    `$n=1+((Get-Item $k).Property | ForEach-Object { [int]$_ } | Measure-Object -Maximum).Maximum; ` +
+    `Set-ItemProperty -Path $k -Name $n -Value '${entry}'`;
+  return [
+    {
+      platform: 'windows',
+      browser: 'chrome',
+      how: `Chrome policy ${name}: add an entry (PowerShell as administrator, keeping the others)`,
+      value: add('Google\\Chrome'),
+    },
+    { platform: 'windows', browser: 'edge', how: `Microsoft Edge policy ${name}: add an entry`, value: add('Microsoft\\Edge') },
+    {
+      platform: 'linux',
+      how: `Chromium: /etc/chromium/policies/managed/authscope.json · Chrome: /etc/opt/chrome/policies/managed/authscope.json (add to an existing ${name} list)`,
+      value: JSON.stringify({ [name]: [entry] }),
+    },
+    {
+      platform: 'macos',
+      how: 'Chrome managed preference (a configuration profile in production)',
+      value: `defaults write com.google.Chrome ${name} -array-add "${entry}"`,
+    },
+  ];
+}
 
 /**
  * A list policy with `entry` added to what is there (Chromium: a comma-separated string): read the current value,
@@ -62,6 +103,7 @@ function chromiumListPolicy(name: ChromiumPolicy, entry: string): PlatformSettin
  *  policy (the allowlists) is added to, never overwritten. */
 export function chromiumPolicy(name: ChromiumPolicy, value: PolicyValue): PlatformSetting[] {
   if (LIST_POLICIES.has(name) && typeof value === 'string') return chromiumListPolicy(name, value);
+  if (URL_LIST_POLICIES.has(name) && typeof value === 'string') return chromiumUrlListPolicy(name, value);
   const json = JSON.stringify({ [name]: value });
   const macValue = typeof value === 'string' ? `-string "${value}"` : typeof value === 'boolean' ? `-bool ${value}` : `-integer ${value}`;
   return [
@@ -94,7 +136,11 @@ export type FirefoxPref =
   | 'network.negotiate-auth.trusted-uris'
   | 'network.negotiate-auth.delegation-uris'
   | 'network.automatic-ntlm-auth.trusted-uris'
-  | 'network.auth.private-browsing-sso';
+  | 'network.auth.private-browsing-sso'
+  /** true: Firefox's own NTLM module instead of the system's (no single sign-on on Windows: it prompts). */
+  | 'network.auth.force-generic-ntlm'
+  /** true: Firefox accepts NTLMv1 (off by default). */
+  | 'network.negotiate-auth.allow-insecure-ntlm-v1';
 
 /** The URI-list prefs: comma-separated lists an organisation may already fill. */
 const LIST_PREFS: ReadonlySet<FirefoxPref> = new Set([
@@ -135,6 +181,16 @@ export function firefoxPref(name: FirefoxPref, value: string | boolean): Platfor
       value: JSON.stringify({ policies: { Preferences: { [name]: { Value: value, Status: 'locked' } } } }),
     },
   ];
+}
+
+/** An origin (scheme://host[:port]) that may go into a setting, or null when its host is not a plain name. */
+export function settingSafeOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) && isCommandSafeName(parsed.host) ? `${parsed.protocol}//${parsed.host}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Where a user checks what is in force. */

