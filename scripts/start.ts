@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { type Lab, type ScenarioId, startLab } from '../tools/lab/lab';
 import { NTLM_SERVER_PATHS, NtlmServer } from '../tools/lab/ntlm-server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from '../tools/browsers/launch';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH, chromiumEnvTrustingLabCa } from '../tools/browsers/launch';
 import { type BrowserDriver, chromiumDriver, firefoxDriver, selectExchangeRow, settledExchange } from '../tools/browsers/driver';
 import { ensureDebianPackages } from '../tools/setup/debian-packages.mjs';
 
@@ -33,6 +33,8 @@ const DESCRIPTIONS: Record<ScenarioId, string> = {
   'ntlm-fallback': 'Negotiate offered, Kerberos refused, NTLM used',
   'preauth-first-request': 'A page script pre-authenticating its first request (KB2749007: 401.1)',
   'auth-loop': 'A server that keeps answering 401 (loop)',
+  'ntlm-https': 'The NTLM-only server over HTTPS (channel binding, Extended Protection)',
+  'negotiate-h2': 'Kerberos over HTTPS with HTTP/2 offered (Negotiate needs HTTP/1.1)',
 };
 
 const stops: (() => Promise<unknown>)[] = [];
@@ -145,10 +147,13 @@ async function demo(): Promise<void> {
     console.log('\nFirefox is open on the demo index. Ctrl-C stops everything.');
   } else {
     const profile = resolve('.demo-profile');
+    // The HTTPS scenarios' lab CA, trusted through an NSS database in a temporary HOME (tools/browsers/launch.ts).
+    const trusting = await chromiumEnvTrustingLabCa({ ...process.env, ...env });
+    stops.push(async () => trusting.cleanUp());
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: false,
-      env: { ...process.env, ...env },
+      env: trusting.env,
       args: [
         ...CHROMIUM_ARGS,
         `--auth-server-allowlist=${allowlist}`,

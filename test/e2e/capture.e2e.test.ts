@@ -11,7 +11,7 @@ import { TICKET_BUDGET } from '../../src/core/report/diagnosis-markdown';
 import { worstSeverity } from '../../src/core/diagnosis/judge';
 import { EXPECTED_FINDINGS } from '../helpers/expected-findings';
 import { type Outcome, summarizeExchange } from '../../src/core/exchange/summary';
-import { type Lab, type ScenarioId, scenarioRequestUrl, startLab } from '../../tools/lab/lab';
+import { type Lab, type ScenarioId, promptsForNtlm, scenarioRequestUrl, startLab } from '../../tools/lab/lab';
 import { hostScopedChromeBuild } from '../../tools/browsers/launch';
 import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, panelDetail, settledExchange } from '../../tools/browsers/driver';
 
@@ -244,7 +244,7 @@ function scenarioTests(browser: 'chromium' | 'firefox', expectations: Partial<Re
     for (const [id, expected] of Object.entries(expectations) as [ScenarioId, Expectation][]) {
       it(`${id}: ${expected.outcome}, badge ${expected.badge ?? 'none'}`, async () => {
         const pageUrl = lab.urls[id];
-        await driver.visit(pageUrl, new URL(pageUrl).hostname === 'legacy.lab.test');
+        await driver.visit(pageUrl, promptsForNtlm(pageUrl));
         const url = scenarioRequestUrl(id, pageUrl);
         if (expected.ifUnanswered) {
           const settled = await settledExchange(driver, url);

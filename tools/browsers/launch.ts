@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { LAB_CA_ENV, trustInNssDatabase } from '../lab/tls';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Debian's Firefox ESR; AUTHSCOPE_FIREFOX_PATH points elsewhere (the demo's "no browser" path is tested with it). */
@@ -77,6 +78,22 @@ export function grantedPermissionsChromeBuild(permissions: readonly string[]): s
   return build;
 }
 
+/**
+ * The environment for a Chromium that trusts the lab CA named in `env` (AUTHSCOPE_LAB_CA) for real: Chromium on
+ * Linux reads locally trusted CAs from the NSS database $HOME/.pki/nssdb, so HOME becomes a temporary directory
+ * holding one (or the HOME the caller chose gets it). Without a CA, `env` unchanged. `cleanUp` removes what it made.
+ */
+export async function chromiumEnvTrustingLabCa(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ env: Record<string, string | undefined>; cleanUp: () => void }> {
+  const ca = env[LAB_CA_ENV];
+  if (!ca) return { env: { ...env }, cleanUp: () => undefined };
+  const home = env['HOME'] && env['HOME'] !== process.env['HOME'] ? env['HOME'] : null;
+  const dir = home ?? mkdtempSync(join(tmpdir(), 'authscope-chromium-home-'));
+  await trustInNssDatabase(join(dir, '.pki', 'nssdb'), ca);
+  return { env: { ...env, HOME: dir }, cleanUp: () => (home ? undefined : rmSync(dir, { recursive: true, force: true })) };
+}
+
 /** Chromium (new headless) with dist/chrome loaded; the extension id comes from its service worker URL. */
 export async function launchChromiumWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumWithExtension> {
   const extraArgs = options.args ?? [];
@@ -84,11 +101,12 @@ export async function launchChromiumWithExtension(options: ChromiumLaunchOptions
   const extensions = options.answerPrompts ? `${extension},${resolve('tools/browsers/helper-extension')}` : extension;
   const profile = mkdtempSync(join(tmpdir(), 'authscope-chromium-'));
   options.prepareProfile?.(profile);
+  const trusting = await chromiumEnvTrustingLabCa({ ...process.env, ...options.env });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, ...extraArgs],
-    env: { ...process.env, ...options.env },
+    env: trusting.env,
   });
   const isAuthScope = (url: string) => url.endsWith('/service-worker-loader.js');
   const worker =
@@ -101,6 +119,7 @@ export async function launchChromiumWithExtension(options: ChromiumLaunchOptions
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      trusting.cleanUp();
     },
   };
 }
@@ -112,13 +131,19 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-/** Firefox ESR over WebDriver BiDi with dist/firefox (or another build) installed as a temporary add-on. */
+/**
+ * Firefox ESR over WebDriver BiDi with dist/firefox (or another build) installed as a temporary add-on. When `env`
+ * names the lab CA (AUTHSCOPE_LAB_CA), the profile is made first with an NSS database (cert9.db) that trusts it.
+ */
 export async function launchFirefoxWithExtension(
   prefs: Record<string, unknown> = {},
   env: Readonly<Record<string, string>> = {},
   extensionDir = 'dist/firefox',
 ): Promise<FirefoxWithExtension> {
   const uuid = randomUUID();
+  const ca = env[LAB_CA_ENV];
+  const profile = ca ? mkdtempSync(join(tmpdir(), 'authscope-firefox-')) : null;
+  if (profile && ca) await trustInNssDatabase(profile, ca);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -127,9 +152,17 @@ export async function launchFirefoxWithExtension(
     args: ['--remote-allow-system-access'],
     env: { ...process.env, ...env },
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_GECKO_ID]: uuid }), ...prefs },
+    ...(profile ? { userDataDir: profile } : {}),
   });
   await browser.installExtension(resolve(extensionDir));
-  return { browser, baseUrl: `moz-extension://${uuid}`, close: () => browser.close() };
+  return {
+    browser,
+    baseUrl: `moz-extension://${uuid}`,
+    async close() {
+      await browser.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

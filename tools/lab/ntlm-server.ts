@@ -1,13 +1,18 @@
 // An IIS-like Windows-authentication server for the lab and the demo: NTLM with real NTLMv2 verification
 // (MS-NLMP §3.3.2), http.sys-style challenges (Server: Microsoft-HTTPAPI/2.0), Persistent-Auth, and the failure
 // paths the diagnoses need: kernel-mode 401.1 to a pre-authenticated first request (KB2749007), a 401 loop,
-// a Kerberos-refusing Negotiate that forces NTLM, and a 400 for an oversized Authorization header.
+// a Kerberos-refusing Negotiate that forces NTLM, and a 400 for an oversized Authorization header. Over HTTPS
+// (`tls`) it logs the channel binding each AUTHENTICATE carried (Extended Protection, MS-NLMP §3.1.5.1.2).
 import { createHmac, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type Server as HttpsServer, createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { parseCredentials } from '../../src/core/decode/http/auth-header';
+import type { NtlmTargetInfo } from '../../src/core/decode/ntlm/decode';
 import { decodeToken } from '../../src/core/decode/token/decode';
 import { md4 } from './md4';
+import { tlsServerEndPointBindings } from './tls';
 
 /** Accounts the server accepts, user name (case-insensitive) → password. */
 export type Accounts = Readonly<Record<string, string>>;
@@ -21,6 +26,25 @@ export interface NtlmServerOptions {
   readonly computer?: string;
   /** Longest Authorization header accepted before answering 400 (http.sys MaxFieldLength stand-in). */
   readonly maxAuthorizationLength?: number;
+  /** Serve HTTPS (HTTP/1.1 only, as http.sys does for Windows authentication) with this certificate and key (PEM). */
+  readonly tls?: { readonly certificate: string; readonly key: string };
+}
+
+/**
+ * What an NTLM AUTHENTICATE carried as MsvAvChannelBindings in its NTLMv2 response (MS-NLMP §2.2.2.1): no such AV
+ * pair, 16 zero bytes (a client that knows of no channel), or a hash — and whether that hash is the one for this
+ * server's certificate (RFC 5929 tls-server-end-point; null when the server is not on HTTPS).
+ */
+export interface ChannelBindingsSeen {
+  readonly state: 'absent' | 'zero' | 'hash';
+  /** The 16 bytes, hex; null when absent. */
+  readonly value: string | null;
+  /** For a hash over HTTPS: equal to MD5(gss_channel_bindings_struct("tls-server-end-point:" + SHA-256(cert))). */
+  readonly matches: boolean | null;
+  /** The value a client binding to this server's TLS channel sends; null over plain HTTP. */
+  readonly expected: string | null;
+  /** MsvAvTargetName, the SPN the client named (service binding, MS-NLMP §3.1.5.1.2); null when absent. */
+  readonly targetName: string | null;
 }
 
 /** One request as the server saw it, for tests to assert on. */
@@ -32,6 +56,10 @@ export interface ServerLogEntry {
   readonly status: number;
   readonly user: string | null;
   readonly connection: number;
+  /** The TLS protocol version when the request came over HTTPS ("TLSv1.3"), else null. */
+  readonly tls: string | null;
+  /** On an NTLM AUTHENTICATE leg: the channel binding it carried; null on other legs. */
+  readonly channelBindings: ChannelBindingsSeen | null;
 }
 
 /** The paths and what each one emulates. */
@@ -99,10 +127,12 @@ const HTTPAPI_SERVER = 'Microsoft-HTTPAPI/2.0';
 
 export class NtlmServer {
   readonly log: ServerLogEntry[] = [];
-  private readonly server: Server;
+  private readonly server: Server | HttpsServer;
   private readonly connections = new WeakMap<Socket, ConnectionState>();
   private nextConnection = 1;
-  private readonly options: Required<NtlmServerOptions>;
+  private readonly options: Required<Omit<NtlmServerOptions, 'tls'>>;
+  /** What a client bound to this server's TLS channel puts in MsvAvChannelBindings; null over plain HTTP. */
+  readonly expectedChannelBindings: string | null;
 
   constructor(options: NtlmServerOptions = {}) {
     this.options = {
@@ -114,8 +144,12 @@ export class NtlmServer {
       maxAuthorizationLength: 12_000,
       ...options,
     };
-    this.server = createServer((request, response) => this.handle(request, response));
-    this.server.on('connection', (socket) =>
+    const handler = (request: IncomingMessage, response: ServerResponse) => this.handle(request, response);
+    const tls = options.tls;
+    this.expectedChannelBindings = tls ? tlsServerEndPointBindings(tls.certificate).ntlmChannelBindings : null;
+    this.server = tls ? createHttpsServer({ cert: tls.certificate, key: tls.key }, handler) : createServer(handler);
+    // Over TLS the request's socket is the TLS socket, which 'secureConnection' hands out ('connection' gives the TCP one).
+    this.server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) =>
       this.connections.set(socket, {
         id: this.nextConnection++,
         requests: 0,
@@ -146,6 +180,7 @@ export class NtlmServer {
     const credentials = authorization ? parseCredentials(authorization).challenges[0] : undefined;
     const token = credentials?.token68 ? decodeToken(credentials.token68) : null;
     const tokenKind = token?.ok ? token.value.token.kind : token ? 'undecodable' : null;
+    const ntlm = token?.ok ? (token.value.token.ntlm ?? token.value.token.spnego?.inner?.ntlm ?? null) : null;
     const record = (status: number, user: string | null = null) =>
       this.log.push({
         path,
@@ -155,6 +190,8 @@ export class NtlmServer {
         status,
         user,
         connection: state.id,
+        tls: 'getProtocol' in request.socket ? (request.socket as TLSSocket).getProtocol() : null,
+        channelBindings: ntlm?.messageType === 3 ? this.channelBindingsOf(ntlm.targetInfo) : null,
       });
 
     if (path === `${NTLM_SERVER_PATHS.public}preauth.html`) {
@@ -206,7 +243,6 @@ export class NtlmServer {
       record(role.status);
       return this.challenge(response, role, offered, '401.1 logon failed: pre-authenticated request before any challenge (KB2749007)');
     }
-    const ntlm = token.ok ? (token.value.token.ntlm ?? token.value.token.spnego?.inner?.ntlm ?? null) : null;
     if (!ntlm) {
       // A Kerberos (or unreadable) token: this server has no Kerberos key, like IIS whose SPN sits on another
       // account. Refuse it and offer the schemes again, so the browser falls back to NTLM.
@@ -249,6 +285,20 @@ export class NtlmServer {
       [['Persistent-Auth', 'true']],
       `<!doctype html><title>Welcome</title><p>Hello ${user} (NTLM)</p>`,
     );
+  }
+
+  /** The AUTHENTICATE's MsvAvChannelBindings against this server's certificate. */
+  private channelBindingsOf(blob: NtlmTargetInfo | null): ChannelBindingsSeen {
+    const value = blob?.channelBindings ?? null;
+    const expected = this.expectedChannelBindings;
+    const state = value === null ? 'absent' : /^0+$/.test(value) ? 'zero' : 'hash';
+    return {
+      state,
+      value,
+      matches: state === 'hash' && expected ? value === expected : null,
+      expected,
+      targetName: blob?.targetName ?? null,
+    };
   }
 
   private challenge(response: ServerResponse, role: Role, offered: readonly string[], reason: string): void {

@@ -13,6 +13,9 @@ export const DEBIAN_PACKAGES = [
   ['krb5-user', '/usr/bin/kinit'],
   ['apache2', '/usr/sbin/apache2'],
   ['libapache2-mod-auth-gssapi', '/usr/lib/apache2/modules/mod_auth_gssapi.so'],
+  // The lab's throwaway CA and HTTPS certificates (openssl), trusted by the test browsers' NSS databases (certutil).
+  ['openssl', '/usr/bin/openssl'],
+  ['libnss3-tools', '/usr/bin/certutil'],
 ];
 
 /** The packages whose file is absent. */

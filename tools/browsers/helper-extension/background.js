@@ -2,6 +2,6 @@
 // user. Unlike CDP-level credential answering, the browser still fires onAuthRequired for AuthScope to see.
 chrome.webRequest.onAuthRequired.addListener(
   (details, callback) => callback({ authCredentials: { username: 'alice', password: 'alicepw' } }),
-  { urls: ['http://*/*'] },
+  { urls: ['http://*/*', 'https://*/*'] },
   ['asyncBlocking'],
 );
