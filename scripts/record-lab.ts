@@ -1,20 +1,61 @@
-// `npm run lab:record [chromium] [firefox] [netlog]`: runs every lab scenario in real Chromium and Firefox with AuthScope
-// recording its capture events, and writes them as fixtures (test/fixtures/capture/<browser>/<scenario>.json) for the
-// unit tests to replay. Chromium also writes a NetLog of every scenario in Default and Everything modes
-// (test/fixtures/netlog/); `netlog` alone records only those. The lab realm is thrown away afterwards, so its tokens
-// may be committed.
+// `npm run lab:record [chromium] [firefox] [netlog] [--scenarios a,b] [--netlog-name NAME]`: runs lab scenarios in real
+// Chromium and Firefox with AuthScope recording its capture events, and writes them as fixtures
+// (test/fixtures/capture/<browser>/<scenario>.json) for the unit tests to replay. Chromium also writes a NetLog of the
+// scenarios in Default and Everything modes (test/fixtures/netlog/chromium-<NAME>-<mode>.json.gz, NAME "lab" by
+// default); `netlog` alone records only those. `--scenarios` records only the scenarios named (other fixtures stay as
+// they are); its NetLogs need a `--netlog-name` of their own, so that they never replace the whole lab's. The lab
+// realm and CA are thrown away afterwards, so the tokens and certificates inside may be committed.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type ScenarioId, scenarioRequestUrl, startLab } from '../tools/lab/lab';
+import { type ScenarioId, promptsForNtlm, scenarioRequestUrl, startLab } from '../tools/lab/lab';
 import { type BrowserDriver, chromiumDriver, findExchange, firefoxDriver, settledExchange } from '../tools/browsers/driver';
 
 const FIXTURES = 'test/fixtures';
+
+/** The command line: browsers (and `netlog`), `--scenarios a,b`, `--netlog-name NAME`. */
+function parseArguments(args: readonly string[]) {
+  const browsers: string[] = [];
+  const flags = new Map<string, string>();
+  for (let at = 0; at < args.length; at++) {
+    const arg = args[at] as string;
+    if (!arg.startsWith('--')) {
+      if (!['chromium', 'firefox', 'netlog'].includes(arg)) throw new Error(`unknown browser ${arg} (chromium, firefox, netlog)`);
+      browsers.push(arg);
+      continue;
+    }
+    const value = args[at + 1];
+    if (!['--scenarios', '--netlog-name'].includes(arg)) throw new Error(`unknown option ${arg}`);
+    if (!value || value.startsWith('--')) throw new Error(`${arg} needs a value`);
+    flags.set(arg, value);
+    at++;
+  }
+  const netlogName = flags.get('--netlog-name') ?? 'lab';
+  if (!/^[a-z0-9-]+$/.test(netlogName)) throw new Error(`--netlog-name ${netlogName}: lower-case letters, digits and "-" only`);
+  return {
+    browsers: browsers.length > 0 ? browsers : ['chromium', 'firefox'],
+    scenarios: flags.get('--scenarios')?.split(',') ?? null,
+    netlogName,
+  };
+}
+
+const options = parseArguments(process.argv.slice(2));
+const records = (name: string) => options.browsers.includes(name);
+const recordsNetLog = records('chromium') || records('netlog');
+if (options.scenarios && recordsNetLog && options.netlogName === 'lab') {
+  throw new Error('a NetLog of chosen scenarios must not replace chromium-lab-*.json.gz: give it --netlog-name');
+}
+
 const lab = await startLab();
-const scenarios = Object.keys(lab.urls).filter((id) => id !== 'no-ticket') as ScenarioId[];
-const browsers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['chromium', 'firefox'];
-const captureFixtures = !(browsers.length === 1 && browsers[0] === 'netlog');
+const all = Object.keys(lab.urls).filter((id) => id !== 'no-ticket') as ScenarioId[];
+const unknown = options.scenarios?.filter((id) => !all.includes(id as ScenarioId)) ?? [];
+if (unknown.length > 0) {
+  await lab.stop();
+  throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${all.join(', ')}`);
+}
+const scenarios = options.scenarios ? (options.scenarios as ScenarioId[]) : all;
+const captureFixtures = records('chromium') || records('firefox');
 
 /** The recorder build (tools/record): AuthScope plus listeners that keep every event; never shipped. */
 function buildRecorder(browser: 'chrome' | 'firefox'): string {
@@ -27,7 +68,7 @@ function buildRecorder(browser: 'chrome' | 'firefox'): string {
 
 async function record(driver: BrowserDriver, ids: readonly ScenarioId[]): Promise<void> {
   for (const id of ids) {
-    await driver.visit(lab.urls[id], new URL(lab.urls[id]).hostname === 'legacy.lab.test');
+    await driver.visit(lab.urls[id], promptsForNtlm(lab.urls[id]));
     if (!(await settledExchange(driver, scenarioRequestUrl(id, lab.urls[id])))) console.warn(`${driver.name} ${id}: did not settle`);
   }
   const [tabs, trace] = [await driver.tabs(), await driver.trace()];
@@ -47,23 +88,24 @@ async function record(driver: BrowserDriver, ids: readonly ScenarioId[]): Promis
 }
 
 try {
-  for (const mode of browsers.includes('chromium') || browsers.includes('netlog') ? (['Default', 'Everything'] as const) : []) {
+  for (const mode of recordsNetLog ? (['Default', 'Everything'] as const) : []) {
     const file = join('/tmp', `authscope-netlog-${mode}.json`);
     const chromium = await chromiumDriver(
       lab.browserEnv,
       [`--log-net-log=${file}`, `--net-log-capture-mode=${mode}`],
       buildRecorder('chrome'),
     );
-    await chromium.visit(lab.urls['kerberos-ok']); // warm-up: the first Negotiate challenge fails (docs/platform-notes.md)
-    if (mode === 'Default' && captureFixtures && browsers.includes('chromium')) await record(chromium, scenarios);
-    else for (const id of scenarios) await chromium.visit(lab.urls[id], new URL(lab.urls[id]).hostname === 'legacy.lab.test');
+    await chromium.warmUp(lab.urls['kerberos-ok']); // the first Negotiate challenge fails (docs/platform-notes.md)
+    if (mode === 'Default' && records('chromium')) await record(chromium, scenarios);
+    else for (const id of scenarios) await chromium.visit(lab.urls[id], promptsForNtlm(lab.urls[id]));
     await chromium.close();
     mkdirSync(join(FIXTURES, 'netlog'), { recursive: true });
-    writeFileSync(join(FIXTURES, 'netlog', `chromium-lab-${mode.toLowerCase()}.json.gz`), gzipSync(readFileSync(file)));
+    const name = `chromium-${options.netlogName}-${mode.toLowerCase()}.json.gz`;
+    writeFileSync(join(FIXTURES, 'netlog', name), gzipSync(readFileSync(file)));
     rmSync(file, { force: true });
-    console.log(`chromium NetLog (${mode}) written`);
+    console.log(`chromium NetLog (${mode}) written: ${name}`);
   }
-  if (browsers.includes('firefox')) {
+  if (captureFixtures && records('firefox')) {
     const firefox = await firefoxDriver(lab.browserEnv, {}, buildRecorder('firefox'));
     await record(firefox, scenarios);
     await firefox.close();
