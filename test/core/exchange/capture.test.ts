@@ -19,6 +19,8 @@ const EXPECTED: Record<BrowserFamily, Record<string, Outcome>> = {
     'ntlm-fallback': 'authenticated',
     'preauth-first-request': 'rejected',
     'auth-loop': 'loop',
+    'ntlm-https': 'authenticated',
+    'negotiate-h2': 'authenticated',
   },
   firefox: {
     'kerberos-ok': 'authenticated',
@@ -30,6 +32,8 @@ const EXPECTED: Record<BrowserFamily, Record<string, Outcome>> = {
     'ntlm-fallback': 'authenticated',
     'preauth-first-request': 'rejected',
     'auth-loop': 'loop',
+    'ntlm-https': 'authenticated',
+    'negotiate-h2': 'authenticated',
   },
 };
 
