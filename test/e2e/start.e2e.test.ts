@@ -14,6 +14,11 @@ describe('npm start (headless)', () => {
     });
     expect(output).toMatch(/Demo intranet: http:\/\/127\.0\.0\.1:\d+\//);
     expect(output).toMatch(/ntlm-fallback\s+http:\/\/\S+\/iis\//);
+    // The HTTPS scenarios, toured in a browser that trusts the lab CA (no certificate error page).
+    expect(output).toMatch(/ntlm-https\s+https:\/\/secure\.lab\.test:\d+\/ntlm-only\//);
+    expect(output).toMatch(/negotiate-h2\s+https:\/\/h2\.lab\.test:\d+\//);
+    expect(output).toMatch(/badge +1 on https:\/\/secure\.lab\.test:\d+\/ntlm-only\/: AuthScope: 1 auth problem/);
+    expect(output).not.toMatch(/badge +\d+ on https:\/\/h2\.lab\.test:\d+\/:/);
     expect(output).toMatch(/badge +1 on http:\/\/\S+kernel-mode\/api: AuthScope: 1 auth problem .*KB2749007/);
     expect(existsSync('demo-panel.png') && statSync('demo-panel.png').size).toBeGreaterThan(10_000);
     // Chromium's first Negotiate challenge fails once after start; the demo warms up in a closed tab, so the
