@@ -235,11 +235,13 @@ const FIREFOX: Partial<Record<ScenarioId, Expectation>> = {
     badge: '1',
     color: 'error',
   },
+  // Firefox's AUTHENTICATE binds to no TLS channel: refused where Extended Protection is Required.
   'ntlm-https': {
     outcome: 'authenticated',
-    headline: headline('worked', 'NTLM', 'none', NOTHING_TO_DO),
+    headline: headline('worked', 'NTLM', 'no-channel-binding', /^Keep Extended Protection at Allow until every client binds/),
     mechanism: 'ntlm',
-    badge: null,
+    badge: '1',
+    color: 'warning',
     check: (exchange) => {
       expect(exchange.legs.map((leg) => [leg.request?.credentials?.summary?.kind ?? null, leg.response?.statusLine])).toEqual([
         [null, 'HTTP/1.1 401 Unauthorized'],

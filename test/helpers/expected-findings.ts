@@ -18,7 +18,7 @@ export const EXPECTED_FINDINGS: Record<BrowserFamily, Record<string, RuleId[]>> 
     'preauth-first-request': ['preauth-first-request', 'kernel-mode'],
     'auth-loop': ['auth-loop', 'ntlm-fallback'],
     // Over HTTPS as over HTTP: the prompt, NTLM, Persistent-Auth (the channel binding is not visible live).
-    'ntlm-https': ['credential-prompt', 'ntlm-used', 'persistent-auth'],
+    'ntlm-https': ['credential-prompt', 'ntlm-dependency', 'ntlm-used', 'persistent-auth'],
     // The 401 came over HTTP/2 and the token went over HTTP/1.1 (or, at times, a second HTTP/2 connection):
     // webRequest shows neither protocol switch, only a Kerberos success.
     'negotiate-h2': ['kerberos-ok'],
@@ -33,7 +33,8 @@ export const EXPECTED_FINDINGS: Record<BrowserFamily, Record<string, RuleId[]>> 
     'ntlm-fallback': ['ntlm-fallback', 'ntlm-dependency', 'kernel-mode', 'persistent-auth'],
     'preauth-first-request': ['preauth-first-request'],
     'auth-loop': ['auth-loop', 'ntlm-fallback', 'kernel-mode'],
-    'ntlm-https': ['ntlm-used', 'kernel-mode', 'persistent-auth'],
+    // Firefox's NTLM binds to no TLS channel (its AUTHENTICATE has no MsvAvChannelBindings).
+    'ntlm-https': ['no-channel-binding', 'ntlm-dependency', 'ntlm-used', 'kernel-mode', 'persistent-auth'],
     // Firefox hides the HTTP/2 401 and reports the anonymous retry over HTTP/1.1 as the first leg.
     'negotiate-h2': ['kerberos-ok', 'no-mutual-auth'],
   },

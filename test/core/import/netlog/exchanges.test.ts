@@ -1,6 +1,8 @@
 // NetLog import: the lab's scenarios recorded by `npm run lab:record` give the same mechanism and the scenario's
 // finding in Default mode (tokens stripped, sizes kept) as in Everything mode (tokens kept); a NetLog re-saved as
 // ordinary JSON reads the same; Windows SSPI events (synthetic, from Chromium's source) name the mechanism.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { verdictsOf } from '../../../../src/core/diagnosis/judge';
 import { diagnoseExchange } from '../../../../src/core/diagnosis/findings';
@@ -219,6 +221,20 @@ describe('Windows authentication refused over HTTP/2 (synthetic, from Chromium�
     expect(exchange?.http11Retry?.map((item) => item.detail)).toEqual([
       'leg 1 sent over HTTP/2',
       'leg 2 sent again over HTTP/1.1, on a new connection',
+    ]);
+  });
+
+  it('the lab’s negotiate-h2 recorded by Chromium 156 (Default mode): the 401 over HTTP/2, the ticket over HTTP/1.1', () => {
+    const text = gunzipSync(readFileSync(new URL('../../../fixtures/netlog/chromium-https-default.json.gz', import.meta.url))).toString(
+      'utf8',
+    );
+    const exchange = importNetLog(text).exchanges.find((item) => /^https:\/\/h2\.lab\.test:\d+\/$/.test(item.url));
+    const finding = diagnoseExchange(exchange as Exchange).find((item) => item.id === 'http11-required');
+    expect(finding?.severity).toBe('info');
+    expect(finding?.evidence.map((item) => item.value)).toEqual([
+      'leg 1 sent over HTTP/2',
+      'leg 2 sent again over HTTP/1.1, on a new connection',
+      '401 → 200',
     ]);
   });
 
