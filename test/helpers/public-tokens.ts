@@ -15,3 +15,10 @@ export interface PublicToken {
 export const publicTokens: readonly PublicToken[] = JSON.parse(
   readFileSync(new URL('../fixtures/tokens/public-tokens.json', import.meta.url), 'utf8'),
 ) as PublicToken[];
+
+/** The base64 of the public token with this name. */
+export function publicToken(name: string): string {
+  const token = publicTokens.find((candidate) => candidate.name === name);
+  if (!token) throw new Error(`no public token ${name}`);
+  return token.base64;
+}

@@ -1,5 +1,6 @@
 // The stable JSON shape of a decoded token (docs/json.md): later versions may add fields, never rename them.
 import { mechanismOidName } from '../decode/gssapi/oids';
+import type { KerberosErrorSender } from '../decode/kerberos/constants';
 import type { Problem, Result } from '../decode/result';
 import type { DecodedToken, DecodedTokenText, PrefixHint, TokenKind } from '../decode/token/decode';
 
@@ -62,6 +63,11 @@ export interface KerberosJson {
   eText: string | null;
   eData: boolean;
   stime: string | null;
+  /** KRB-ERROR: the client's name and realm, when the error carries them (added in 0.2). */
+  cname: string | null;
+  crealm: string | null;
+  /** KRB-ERROR: who sent it, from the code's name (added in 0.2). */
+  errorFrom: KerberosErrorSender | null;
 }
 
 /** The JSON object `authscope decode --json` prints. */
@@ -171,6 +177,9 @@ export function tokenJson(token: DecodedToken): TokenJson {
       eText: token.kerberos.eText,
       eData: token.kerberos.eData,
       stime: token.kerberos.stime,
+      cname: token.kerberos.cname,
+      crealm: token.kerberos.crealm,
+      errorFrom: token.kerberos.errorFrom,
     },
   };
 }

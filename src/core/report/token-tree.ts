@@ -127,12 +127,23 @@ function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {
     message.authenticatorEtype !== null ? leaf('authenticator etype', etype(message.authenticatorEtype), spans['authenticator']) : null,
     message.encEtype !== null ? leaf('enc-part etype', etype(message.encEtype), spans['encPart']) : null,
     message.errorCode !== null
-      ? leaf('error-code', `${message.errorCode} ${message.errorName} — ${message.errorMeaning}`, spans['errorCode'])
+      ? leaf(
+          'error-code',
+          `${message.errorCode} ${message.errorName} — ${message.errorMeaning}${errorSenderText(message)}`,
+          spans['errorCode'],
+        )
       : null,
+    message.crealm !== null ? leaf('crealm', message.crealm, spans['crealm']) : null,
+    message.cname !== null ? leaf('cname', message.cname, spans['cname']) : null,
     message.stime !== null ? leaf('stime', message.stime, spans['stime']) : null,
     message.eText !== null ? leaf('e-text', message.eText, spans['eText']) : null,
     message.message === 'krb-error' ? leaf('e-data', message.eData ? 'present' : 'absent', spans['eData']) : null,
   ];
+}
+
+/** Who answered with the error: the KDC refused a ticket request, or the server refused the AP-REQ (RFC 4120 §3.1.6, §3.2.6). */
+function errorSenderText(message: KerberosMessage): string {
+  return message.errorFrom === 'kdc' ? ' (the KDC answered)' : message.errorFrom === 'server' ? ' (the server answered)' : '';
 }
 
 function etypeLabel(etype: number): string {

@@ -17,6 +17,13 @@ const NEG_STATE_TEXT: Readonly<Record<string, [TokenTone, string]>> = {
   'request-mic': ['note', 'the server asks for a mechanism list MIC (negState request-mic)'],
 };
 
+/** KDC_ERR_* come from the KDC (the ticket request failed); KRB_AP_ERR_* from the server that got the AP-REQ. */
+function senderText(summary: TokenSummary): string {
+  if (summary.kerberosErrorFrom === 'kdc') return ' (the KDC answered: a ticket request failed)';
+  if (summary.kerberosErrorFrom === 'server') return ' (the server answered: it refused the service ticket)';
+  return '';
+}
+
 function describe(summary: TokenSummary): TokenVerdict {
   const forSpn = summary.spn ? ` for ${summary.spn}` : '';
   const etype = summary.ticketEtype ? `, ticket encrypted with ${summary.ticketEtype}` : '';
@@ -39,13 +46,13 @@ function describe(summary: TokenSummary): TokenVerdict {
       return { tone: 'note', text: 'A SPNEGO offer without an initial token: the client lists mechanisms and waits for the server.' };
     case 'spnego-resp': {
       const [tone, said] = NEG_STATE_TEXT[summary.negState ?? ''] ?? ['note', 'a SPNEGO answer without a negState'];
-      const inner = summary.kerberosError ? `; it carries the Kerberos error ${summary.kerberosError}` : '';
+      const inner = summary.kerberosError ? `; it carries the Kerberos error ${summary.kerberosError}${senderText(summary)}` : '';
       return { tone: summary.kerberosError ? 'error' : tone, text: `The server’s answer: ${said}${inner}.` };
     }
     case 'kerberos-ap-rep':
       return { tone: 'ok', text: 'The server’s proof of identity (AP-REP): Kerberos mutual authentication succeeded.' };
     case 'kerberos-error':
-      return { tone: 'error', text: `A Kerberos error: ${summary.kerberosError ?? 'unnamed'}.` };
+      return { tone: 'error', text: `A Kerberos error: ${summary.kerberosError ?? 'unnamed'}${senderText(summary)}.` };
     case 'ntlm-negotiate':
       return { tone: 'note', text: 'NTLM NEGOTIATE (message 1 of 3): the client starts an NTLM handshake.' };
     case 'ntlm-challenge':

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeToken } from '../../../src/core/decode/token/decode';
 import { tokenResultJson } from '../../../src/core/report/token-json';
 import { labToken } from '../../helpers/fixtures';
+import { publicToken } from '../../helpers/public-tokens';
 
 describe('tokenResultJson (docs/json.md)', () => {
   it('prints the issue example Negotiate oRQw… exactly', () => {
@@ -73,7 +74,27 @@ describe('tokenResultJson (docs/json.md)', () => {
       eText: null,
       eData: false,
       stime: expect.stringMatching(/^2026-11-22T/),
+      cname: null,
+      crealm: null,
+      errorFrom: 'server',
     });
+  });
+
+  it('gives a KRB-ERROR’s client name and realm and who sent it (public tokens)', () => {
+    const json = (name: string) => tokenResultJson(decodeToken(publicToken(name)), null).kerberos;
+    expect(json('picky-krb-error-raw-client-unknown')).toMatchObject({
+      errorName: 'KDC_ERR_C_PRINCIPAL_UNKNOWN',
+      cname: 'bad_user',
+      crealm: 'EXAMPLE.COM',
+      errorFrom: 'kdc',
+    });
+    expect(json('mit-reference-krb-error-raw')).toMatchObject({
+      errorName: 'KRB_ERR_GENERIC',
+      cname: 'hftsai/extra',
+      crealm: 'ATHENA.MIT.EDU',
+      errorFrom: null,
+    });
+    expect(json('kerberosnet-krb-error-raw-preauth-required')).toMatchObject({ cname: null, crealm: null, errorFrom: 'kdc' });
   });
 
   it('reports a failure with kind unknown and the error', () => {

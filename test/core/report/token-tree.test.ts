@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTree, tokenTree } from '../../../src/core/report/token-tree';
 import { decodeToken } from '../../../src/core/decode/token/decode';
 import { labToken } from '../../helpers/fixtures';
+import { publicToken } from '../../helpers/public-tokens';
 
 const treeOf = (name: string) => {
   const result = decodeToken(labToken(name));
@@ -33,5 +34,23 @@ describe('tokenTree / renderTree', () => {
     expect(text).toContain('├─ Response: NTLMv2 (LM 24 bytes, NT 232 bytes)');
     expect(text).toContain('├─ MIC: present');
     expect(text).toContain('│  └─ MsvAvTargetName: HTTP/127.0.0.1:18081');
+  });
+
+  it('shows a KRB-ERROR’s crealm and cname and says the KDC answered a KDC_ERR_* (public tokens)', () => {
+    const text = (name: string) => {
+      const result = decodeToken(publicToken(name));
+      if (!result.ok) throw new Error(result.error.message);
+      return renderTree(tokenTree(result.value.token));
+    };
+    const unknownClient = text('picky-krb-error-raw-client-unknown');
+    expect(unknownClient).toContain(
+      '├─ error-code: 6 KDC_ERR_C_PRINCIPAL_UNKNOWN — Client not found in Kerberos database (the KDC answered)',
+    );
+    expect(unknownClient).toContain('├─ crealm: EXAMPLE.COM\n├─ cname: bad_user');
+    expect(text('picky-krb-error-raw-inapp-cksum')).toContain(
+      'KRB_AP_ERR_INAPP_CKSUM — Inappropriate type of checksum in message (the server answered)',
+    );
+    expect(text('mit-reference-krb-error-raw')).toMatch(/KRB_ERR_GENERIC — Generic error \(description in e-text\)\n/);
+    expect(text('kerberosnet-krb-error-raw-preauth-required')).not.toContain('cname');
   });
 });

@@ -47,4 +47,15 @@ describe('tokenVerdict on public tokens', () => {
       text: expect.stringContaining('message 2 of 3'),
     });
   });
+
+  it('says who answered with a Kerberos error: the KDC for KDC_ERR_*, the server for KRB_AP_ERR_*', () => {
+    expect(verdictOfPublic('picky-krb-error-raw-client-unknown')).toEqual({
+      tone: 'error',
+      text: 'A Kerberos error: KDC_ERR_C_PRINCIPAL_UNKNOWN (the KDC answered: a ticket request failed).',
+    });
+    expect(verdictOfPublic('picky-krb-error-raw-inapp-cksum').text).toBe(
+      'A Kerberos error: KRB_AP_ERR_INAPP_CKSUM (the server answered: it refused the service ticket).',
+    );
+    expect(verdictOfPublic('mit-reference-krb-error-raw').text).toBe('A Kerberos error: KRB_ERR_GENERIC.');
+  });
 });

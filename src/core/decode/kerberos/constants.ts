@@ -120,6 +120,20 @@ export function kerberosErrorMeaning(code: number): string {
   return KERBEROS_ERRORS[code]?.[1] ?? 'Error code not defined in RFC 4120';
 }
 
+/** Who sent a KRB-ERROR: the KDC, or the server that received the AP-REQ (RFC 4120 §3.1.6, §3.2.6). */
+export type KerberosErrorSender = 'kdc' | 'server';
+
+/**
+ * The sender of an error from its name (the RFC 4120 §7.5.9 prefixes) and the KRB-ERROR's sname: KDC_ERR_* come from
+ * the KDC; KRB_AP_* from whoever checked an AP-REQ — the KDC too when it checks the TGT of a TGS-REQ (RFC 4120 §3.3.2),
+ * which names krbtgt as the server. Null for the KRB_ERR_* codes, which either may send.
+ */
+export function kerberosErrorSender(name: string, sname: string | null): KerberosErrorSender | null {
+  if (name.startsWith('KDC_ERR')) return 'kdc';
+  if (name.startsWith('KRB_AP_')) return sname?.startsWith('krbtgt/') ? 'kdc' : 'server';
+  return null;
+}
+
 /** Name of an encryption type, e.g. `aes256-cts-hmac-sha1-96`, or `etype(n)`. */
 export function etypeName(etype: number): string {
   return ENCRYPTION_TYPES[etype]?.[0] ?? `etype(${etype})`;

@@ -2,7 +2,14 @@
 // The encrypted parts are not decryptable by us; we read their etype and kvno, which is what diagnosis needs.
 import { type DerReader, type Tlv, UniversalTag } from '../asn1/der';
 import { type ByteRange, abort, problem } from '../result';
-import { etypeName, isWeakEtype, kerberosErrorMeaning, kerberosErrorName } from './constants';
+import {
+  type KerberosErrorSender,
+  etypeName,
+  isWeakEtype,
+  kerberosErrorMeaning,
+  kerberosErrorName,
+  kerberosErrorSender,
+} from './constants';
 
 export type KerberosMessageKind = 'ap-req' | 'ap-rep' | 'krb-error';
 
@@ -29,6 +36,8 @@ export interface KerberosMessage {
   readonly errorCode: number | null;
   readonly errorName: string | null;
   readonly errorMeaning: string | null;
+  /** KRB-ERROR: who sent it, the KDC or the server that got the AP-REQ; null when the code does not say. */
+  readonly errorFrom: KerberosErrorSender | null;
   readonly eText: string | null;
   readonly eData: boolean;
   readonly stime: string | null;
@@ -94,6 +103,7 @@ export function readKerberosMessage(reader: DerReader, outer: Tlv, depth: number
     errorCode: null,
     errorName: null,
     errorMeaning: null,
+    errorFrom: null,
     eText: null,
     eData: false,
     stime: null,
@@ -138,6 +148,7 @@ export function readKerberosMessage(reader: DerReader, outer: Tlv, depth: number
     const sname = readPrincipalName(reader, field(10, 'sname', true) as Tlv, level);
     message.sname = sname.name;
     message.snameType = sname.nameType;
+    message.errorFrom = kerberosErrorSender(message.errorName, sname.name);
     const eText = field(11, 'eText', false);
     if (eText) message.eText = reader.string(eText, 'e-text');
     message.eData = field(12, 'eData', false) !== null;

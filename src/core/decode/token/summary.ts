@@ -14,6 +14,8 @@ export interface TokenSummary {
   readonly negState: string | null;
   /** Kerberos error name (KRB-ERROR inside the answer), e.g. KRB_AP_ERR_BADKEYVER. */
   readonly kerberosError: string | null;
+  /** Who sent that error: the KDC or the server that received the AP-REQ (null when the code does not say). */
+  readonly kerberosErrorFrom: 'kdc' | 'server' | null;
   /** The SPN a Kerberos AP-REQ was issued for, e.g. HTTP/intranet.lab.test. */
   readonly spn: string | null;
   /** Kerberos realm of the ticket (AP-REQ) or of the error. */
@@ -49,6 +51,7 @@ export function summarizeToken(token: string): TokenSummary {
       byteLength: 0,
       negState: null,
       kerberosError: null,
+      kerberosErrorFrom: null,
       spn: null,
       realm: null,
       ticketEtype: null,
@@ -87,6 +90,7 @@ export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
     byteLength: text.bytes.length,
     negState: decoded.spnego?.negState ?? null,
     kerberosError: kerberos?.errorName ?? null,
+    kerberosErrorFrom: kerberos?.errorFrom ?? null,
     spn: apReq?.sname ?? null,
     realm: kerberos?.realm ?? null,
     ticketEtype: apReq?.ticketEtypeName ?? null,
