@@ -1,6 +1,7 @@
 // The stable JSON shape of a decoded token (docs/json.md): later versions may add fields, never rename them.
 import { mechanismOidName } from '../decode/gssapi/oids';
 import type { KerberosErrorSender } from '../decode/kerberos/constants';
+import type { KerberosMessageKind } from '../decode/kerberos/decode';
 import type { Problem, Result } from '../decode/result';
 import type { DecodedToken, DecodedTokenText, PrefixHint, TokenKind } from '../decode/token/decode';
 
@@ -47,7 +48,7 @@ export interface SpnegoJson {
 }
 
 export interface KerberosJson {
-  message: 'ap-req' | 'ap-rep' | 'krb-error';
+  message: KerberosMessageKind;
   realm: string | null;
   sname: string | null;
   snameType: number | null;
@@ -57,6 +58,8 @@ export interface KerberosJson {
   authenticatorEtype: number | null;
   mutualRequired: boolean | null;
   encEtype: number | null;
+  /** AS-REQ / TGS-REQ: the encryption types asked for (added in 0.2). */
+  requestedEtypes: number[] | null;
   errorCode: number | null;
   errorName: string | null;
   errorMeaning: string | null;
@@ -80,6 +83,8 @@ export interface TokenJson {
   ntlm: NtlmJson | null;
   spnego: SpnegoJson | null;
   kerberos: KerberosJson | null;
+  /** IAKerb: the IAKERB-HEADER in front of the relayed KDC message (added in 0.2). */
+  iakerb: { targetRealm: string; cookie: boolean } | null;
   warnings?: Problem[];
   error?: Problem | null;
 }
@@ -100,6 +105,7 @@ export function tokenResultJson(
       ntlm: null,
       spnego: null,
       kerberos: null,
+      iakerb: null,
       warnings: [...extraWarnings],
       error: result.error,
     };
@@ -171,6 +177,7 @@ export function tokenJson(token: DecodedToken): TokenJson {
       authenticatorEtype: token.kerberos.authenticatorEtype,
       mutualRequired: token.kerberos.mutualRequired,
       encEtype: token.kerberos.encEtype,
+      requestedEtypes: token.kerberos.requestedEtypes && [...token.kerberos.requestedEtypes],
       errorCode: token.kerberos.errorCode,
       errorName: token.kerberos.errorName,
       errorMeaning: token.kerberos.errorMeaning,
@@ -181,5 +188,6 @@ export function tokenJson(token: DecodedToken): TokenJson {
       crealm: token.kerberos.crealm,
       errorFrom: token.kerberos.errorFrom,
     },
+    iakerb: token.iakerb && { targetRealm: token.iakerb.targetRealm, cookie: token.iakerb.cookie },
   };
 }

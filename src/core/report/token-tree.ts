@@ -3,7 +3,8 @@
 import { visibleControls } from './escape';
 import { mechanismOidName } from '../decode/gssapi/oids';
 import { etypeName, isWeakEtype, nameTypeName } from '../decode/kerberos/constants';
-import type { KerberosMessage } from '../decode/kerberos/decode';
+import type { KerberosMessage, KerberosMessageKind } from '../decode/kerberos/decode';
+import type { IakerbHeader } from '../decode/kerberos/iakerb';
 import type { NtlmMessage, NtlmTargetInfo } from '../decode/ntlm/decode';
 import type { ByteRange } from '../decode/result';
 import type { DecodedToken } from '../decode/token/decode';
@@ -16,6 +17,18 @@ export interface TreeNode {
   readonly children?: readonly TreeNode[];
 }
 
+const MESSAGE_TITLES: Record<KerberosMessageKind, string> = {
+  'as-req': 'KRB_AS_REQ',
+  'as-rep': 'KRB_AS_REP',
+  'tgs-req': 'KRB_TGS_REQ',
+  'tgs-rep': 'KRB_TGS_REP',
+  'ap-req': 'KRB_AP_REQ',
+  'ap-rep': 'KRB_AP_REP',
+  'tgt-req': 'KRB_TGT_REQ',
+  'tgt-rep': 'KRB_TGT_REP',
+  'krb-error': 'KRB_ERROR',
+};
+
 const KIND_TITLES: Record<DecodedToken['kind'], string> = {
   'ntlm-negotiate': 'NTLM NEGOTIATE_MESSAGE (Type 1)',
   'ntlm-challenge': 'NTLM CHALLENGE_MESSAGE (Type 2)',
@@ -25,6 +38,13 @@ const KIND_TITLES: Record<DecodedToken['kind'], string> = {
   'kerberos-ap-req': 'Kerberos KRB_AP_REQ',
   'kerberos-ap-rep': 'Kerberos KRB_AP_REP',
   'kerberos-error': 'Kerberos KRB_ERROR',
+  'kerberos-as-req': 'Kerberos KRB_AS_REQ',
+  'kerberos-as-rep': 'Kerberos KRB_AS_REP',
+  'kerberos-tgs-req': 'Kerberos KRB_TGS_REQ',
+  'kerberos-tgs-rep': 'Kerberos KRB_TGS_REP',
+  'kerberos-tgt-req': 'Kerberos user-to-user KRB_TGT_REQ',
+  'kerberos-tgt-rep': 'Kerberos user-to-user KRB_TGT_REP',
+  iakerb: 'IAKerb IAKERB_PROXY',
   unknown: 'Unknown token',
 };
 
@@ -36,7 +56,7 @@ export function tokenTree(token: DecodedToken): TreeNode {
     leaf('length', `${token.range[1] - token.range[0]} bytes`),
     token.gssMech ? leaf('GSS-API mech', `${mechanismOidName(token.gssMech)} (${token.gssMech})`) : null,
     ...(token.ntlm ? ntlmNodes(token.ntlm) : []),
-    ...(token.kerberos ? kerberosNodes(token.kerberos) : []),
+    ...(token.iakerb ? iakerbNodes(token.iakerb, token.kerberos) : token.kerberos ? kerberosNodes(token.kerberos) : []),
     ...(token.spnego ? spnegoNodes(token) : []),
   ];
   return { label: KIND_TITLES[token.kind], range: token.range, children: compact(children) };
@@ -105,6 +125,17 @@ function targetInfoNode(label: string, info: NtlmTargetInfo): TreeNode {
   return { label, range: info.range, children: info.pairs.map((pair) => leaf(pair.name, pair.value, pair.range)) };
 }
 
+/** The IAKERB-HEADER, then the KDC message it carries (or none: realm discovery, draft-ietf-kitten-iakerb-03 §3.1). */
+function iakerbNodes(header: IakerbHeader, message: KerberosMessage | null): TreeNode[] {
+  return [
+    leaf('target-realm', header.targetRealm || '(empty: the client asks for the realm)', header.spans['targetRealm']),
+    leaf('cookie', header.cookie ? 'present' : 'absent', header.spans['cookie']),
+    message
+      ? { label: `relayed KDC message: ${MESSAGE_TITLES[message.message]}`, children: compact(kerberosNodes(message)) }
+      : leaf('relayed KDC message', 'none: realm discovery'),
+  ];
+}
+
 function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {
   const spans = message.spans;
   const etype = (value: number | null): string | undefined => (value === null ? undefined : `${value} (${etypeLabel(value)})`);
@@ -126,6 +157,9 @@ function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {
       : null,
     message.authenticatorEtype !== null ? leaf('authenticator etype', etype(message.authenticatorEtype), spans['authenticator']) : null,
     message.encEtype !== null ? leaf('enc-part etype', etype(message.encEtype), spans['encPart']) : null,
+    message.requestedEtypes !== null
+      ? leaf('etypes asked for', message.requestedEtypes.map((value) => etype(value)).join(', ') || 'none', spans['requestedEtypes'])
+      : null,
     message.errorCode !== null
       ? leaf(
           'error-code',

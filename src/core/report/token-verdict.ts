@@ -24,7 +24,41 @@ function senderText(summary: TokenSummary): string {
   return '';
 }
 
+/** IAKerb (draft-ietf-kitten-iakerb-03): a client that cannot reach a KDC sends its KDC exchange through the server. */
+function iakerbVerdict(summary: TokenSummary): TokenVerdict {
+  const through = 'through the server, because it cannot reach a KDC itself (IAKerb, draft-ietf-kitten-iakerb)';
+  switch (summary.relayed) {
+    case 'as-req':
+      return { tone: 'note', text: `An IAKerb AS-REQ: the client asks the KDC for a ticket-granting ticket ${through}.` };
+    case 'tgs-req':
+      return { tone: 'note', text: `An IAKerb TGS-REQ: the client asks the KDC for a service ticket ${through}.` };
+    case 'as-rep':
+      return { tone: 'note', text: 'An IAKerb AS-REP: the server relays the KDC’s answer, the client’s ticket-granting ticket.' };
+    case 'tgs-rep':
+      return { tone: 'note', text: 'An IAKerb TGS-REP: the server relays the KDC’s answer, the client’s service ticket.' };
+    case 'krb-error':
+      return {
+        tone: 'error',
+        text: `An IAKerb KRB-ERROR: the server relays ${summary.kerberosError ?? 'an error'}${senderText(summary)}.`,
+      };
+    default:
+      return {
+        tone: 'note',
+        text: 'IAKerb realm discovery, without a Kerberos message: the client asks the server which realm to use, or the server names it (draft-ietf-kitten-iakerb-03 §3.1).',
+      };
+  }
+}
+
+/** Names of the KDC messages, for one sent bare. */
+const KDC_MESSAGE_NAMES: Readonly<Record<string, string>> = {
+  'kerberos-as-req': 'AS-REQ',
+  'kerberos-as-rep': 'AS-REP',
+  'kerberos-tgs-req': 'TGS-REQ',
+  'kerberos-tgs-rep': 'TGS-REP',
+};
+
 function describe(summary: TokenSummary): TokenVerdict {
+  if (summary.kind === 'iakerb' || summary.innerKind === 'iakerb') return iakerbVerdict(summary);
   const forSpn = summary.spn ? ` for ${summary.spn}` : '';
   const etype = summary.ticketEtype ? `, ticket encrypted with ${summary.ticketEtype}` : '';
   switch (summary.kind) {
@@ -53,6 +87,24 @@ function describe(summary: TokenSummary): TokenVerdict {
       return { tone: 'ok', text: 'The server’s proof of identity (AP-REP): Kerberos mutual authentication succeeded.' };
     case 'kerberos-error':
       return { tone: 'error', text: `A Kerberos error: ${summary.kerberosError ?? 'unnamed'}${senderText(summary)}.` };
+    case 'kerberos-tgt-req':
+      return {
+        tone: 'note',
+        text: 'A Kerberos user-to-user TGT request (KRB_TGT_REQ): the client asks the server for its ticket-granting ticket, to get a ticket the KDC encrypts in the server’s session key.',
+      };
+    case 'kerberos-tgt-rep':
+      return {
+        tone: 'note',
+        text: 'The server’s user-to-user TGT reply (KRB_TGT_REP): its ticket-granting ticket, with which the client asks the KDC for a user-to-user ticket.',
+      };
+    case 'kerberos-as-req':
+    case 'kerberos-as-rep':
+    case 'kerberos-tgs-req':
+    case 'kerberos-tgs-rep':
+      return {
+        tone: 'note',
+        text: `A Kerberos ${KDC_MESSAGE_NAMES[summary.kind]} without GSS-API framing: a message between a client and its KDC, not a token a browser sends over HTTP.`,
+      };
     case 'ntlm-negotiate':
       return { tone: 'note', text: 'NTLM NEGOTIATE (message 1 of 3): the client starts an NTLM handshake.' };
     case 'ntlm-challenge':

@@ -26,6 +26,7 @@ describe('tokenResultJson (docs/json.md)', () => {
         inner: null,
       },
       kerberos: null,
+      iakerb: null,
       warnings: [],
       error: null,
     });
@@ -68,6 +69,7 @@ describe('tokenResultJson (docs/json.md)', () => {
       authenticatorEtype: null,
       mutualRequired: null,
       encEtype: null,
+      requestedEtypes: null,
       errorCode: 44,
       errorName: 'KRB_AP_ERR_BADKEYVER',
       errorMeaning: expect.stringContaining('Specified version of key is not available'),
@@ -102,6 +104,20 @@ describe('tokenResultJson (docs/json.md)', () => {
       kind: 'unknown',
       mechanism: null,
       error: { code: 'base64-invalid-char', offset: 0 },
+    });
+  });
+
+  it('gives an IAKerb token its header and the relayed message, a KDC request its etypes (public tokens)', () => {
+    expect(tokenResultJson(decodeToken(publicToken('krb5-iakerb-realm-response')), 'Negotiate')).toMatchObject({
+      kind: 'iakerb',
+      mechanism: 'kerberos',
+      iakerb: { targetRealm: 'KRBTEST.COM', cookie: false },
+      kerberos: null,
+    });
+    expect(tokenResultJson(decodeToken(publicToken('mit-reference-as-req-raw')), null).kerberos).toMatchObject({
+      message: 'as-req',
+      requestedEtypes: [0, 1],
+      cname: 'hftsai/extra',
     });
   });
 });

@@ -53,4 +53,33 @@ describe('tokenTree / renderTree', () => {
     expect(text('mit-reference-krb-error-raw')).toMatch(/KRB_ERR_GENERIC — Generic error \(description in e-text\)\n/);
     expect(text('kerberosnet-krb-error-raw-preauth-required')).not.toContain('cname');
   });
+
+  it('names user-to-user tokens by their OID and IAKerb tokens by their header and relayed message (public tokens)', () => {
+    const text = (token: string) => {
+      const result = decodeToken(token);
+      if (!result.ok) throw new Error(result.error.message);
+      return renderTree(tokenTree(result.value.token));
+    };
+    expect(text(publicToken('kerberosnet-gss-u2u-tgt-req')).split('\n').slice(0, 4)).toEqual([
+      'Kerberos user-to-user KRB_TGT_REQ',
+      '├─ mechanism: Kerberos',
+      '├─ length: 89 bytes',
+      '├─ GSS-API mech: KRB5-U2U (1.2.840.113554.1.2.2.3)',
+    ]);
+    expect(text(publicToken('picky-gss-u2u-tgt-rep'))).toContain('└─ ticket enc-part: etype 18 (aes256-cts-hmac-sha1-96), kvno 2');
+    expect(text(publicToken('krb5-iakerb-realm-query'))).toBe(
+      [
+        'IAKerb IAKERB_PROXY',
+        '├─ mechanism: Kerberos',
+        '├─ length: 18 bytes',
+        '├─ GSS-API mech: IAKERB (1.3.6.1.5.2.5)',
+        '├─ target-realm: (empty: the client asks for the realm)',
+        '├─ cookie: absent',
+        '└─ relayed KDC message: none: realm discovery',
+      ].join('\n'),
+    );
+    const asReq = text(publicToken('mit-reference-as-req-raw'));
+    expect(asReq).toContain('├─ etypes asked for: 0 (etype(0)), 1 (des-cbc-crc, weak)');
+    expect(asReq).toContain('└─ cname: hftsai/extra');
+  });
 });

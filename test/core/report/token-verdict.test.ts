@@ -58,4 +58,19 @@ describe('tokenVerdict on public tokens', () => {
     );
     expect(verdictOfPublic('mit-reference-krb-error-raw').text).toBe('A Kerberos error: KRB_ERR_GENERIC.');
   });
+
+  it('describes user-to-user, IAKerb and bare KDC messages instead of calling them unrecognised', () => {
+    expect(verdictOfPublic('kerberosnet-gss-u2u-tgt-req')).toMatchObject({
+      tone: 'note',
+      text: expect.stringMatching(/^A Kerberos user-to-user TGT request \(KRB_TGT_REQ\)/),
+    });
+    expect(verdictOfPublic('picky-gss-u2u-tgt-rep').text).toMatch(/^The server’s user-to-user TGT reply \(KRB_TGT_REP\)/);
+    expect(verdictOfPublic('krb5-iakerb-realm-response')).toMatchObject({
+      tone: 'note',
+      text: expect.stringMatching(/^IAKerb realm discovery/),
+    });
+    expect(verdictOfPublic('mit-reference-as-rep-raw').text).toBe(
+      'A Kerberos AS-REP without GSS-API framing: a message between a client and its KDC, not a token a browser sends over HTTP.',
+    );
+  });
 });

@@ -1,9 +1,16 @@
 // Decodes any HTTP Negotiate / NTLM / Kerberos token into one tree, deciding its kind from the bytes.
 // The base64 prefix ("YII…", "TlRM…") is only a hint: a SPNEGO token wrapping NTLM is NTLM (RFC 4178, MS-SPNG).
-import { DerReader, type Tlv } from '../asn1/der';
 import { decodeBase64 } from '../bytes/base64';
-import { type Mechanism, OID_NTLMSSP, OID_SPNEGO, mechanismOfOid } from '../gssapi/oids';
-import { type KerberosMessage, type KerberosMessageKind, kerberosKindOfTag, readKerberosMessage } from '../kerberos/decode';
+import { type Mechanism, OID_IAKERB, OID_NTLMSSP, OID_SPNEGO, mechanismOfOid, mechanismOidName } from '../gssapi/oids';
+import { DerReader, type Tlv, UniversalTag } from '../asn1/der';
+import {
+  type KerberosMessage,
+  type KerberosMessageKind,
+  kerberosKindOfTag,
+  readKerberosMessage,
+  readUserToUserMessage,
+} from '../kerberos/decode';
+import { IAKERB_PROXY_TOKEN_ID, type IakerbHeader, readIakerbHeader } from '../kerberos/iakerb';
 import { type NtlmMessage, decodeNtlmMessage, hasNtlmSignature } from '../ntlm/decode';
 import { type ByteRange, type Problem, type Result, DecodeAbort, abort, guard, problem } from '../result';
 import { type SpnegoToken, readNegotiationToken } from '../spnego/decode';
@@ -17,12 +24,20 @@ export type TokenKind =
   | 'kerberos-ap-req'
   | 'kerberos-ap-rep'
   | 'kerberos-error'
+  | 'kerberos-as-req'
+  | 'kerberos-as-rep'
+  | 'kerberos-tgs-req'
+  | 'kerberos-tgs-rep'
+  | 'kerberos-tgt-req'
+  | 'kerberos-tgt-rep'
+  | 'iakerb'
   | 'unknown';
 
 /** What the base64 prefix suggests before decoding (“Windows Authentication HTTP Request Flow in IIS”: "YII" Kerberos, "TlRM" NTLM). */
 export type PrefixHint = 'spnego-or-kerberos' | 'ntlm' | 'spnego-resp' | null;
 
-/** A decoded token; exactly one of ntlm / spnego / kerberos is set. */
+/** A decoded token; one of ntlm / spnego / kerberos is set (an IAKerb token has iakerb, and kerberos when it relays a
+ *  message). */
 export interface DecodedToken {
   readonly kind: TokenKind;
   /** The mechanism the token really carries (for SPNEGO, the inner token's, else the supportedMech). */
@@ -33,6 +48,8 @@ export interface DecodedToken {
   readonly ntlm: NtlmMessage | null;
   readonly spnego: SpnegoToken<DecodedToken> | null;
   readonly kerberos: KerberosMessage | null;
+  /** The IAKERB-HEADER of an IAKerb token (draft-ietf-kitten-iakerb-03 §3). */
+  readonly iakerb: IakerbHeader | null;
 }
 
 /** A token decoded from base64 text: the bytes, the prefix hint, and the decoded tree. */
@@ -47,11 +64,31 @@ const KERBEROS_KINDS: Record<KerberosMessageKind, TokenKind> = {
   'ap-req': 'kerberos-ap-req',
   'ap-rep': 'kerberos-ap-rep',
   'krb-error': 'kerberos-error',
+  'as-req': 'kerberos-as-req',
+  'as-rep': 'kerberos-as-rep',
+  'tgs-req': 'kerberos-tgs-req',
+  'tgs-rep': 'kerberos-tgs-rep',
+  'tgt-req': 'kerberos-tgt-req',
+  'tgt-rep': 'kerberos-tgt-rep',
 };
-/** First bytes of tokens sent without GSS framing: NegTokenInit [0], NegTokenResp [1], AP-REQ, AP-REP, KRB-ERROR. */
-const UNFRAMED_FIRST_BYTES = new Set([0xa0, 0xa1, 0x6e, 0x6f, 0x7e]);
-/** RFC 4121 §4.1 TOK_ID of each Kerberos message inside the GSS framing. */
-const KRB5_TOKEN_IDS: Record<KerberosMessageKind, number> = { 'ap-req': 0x0100, 'ap-rep': 0x0200, 'krb-error': 0x0300 };
+/** First bytes of tokens sent without GSS framing: NegTokenInit [0], NegTokenResp [1], and the APPLICATION-tagged
+ *  Kerberos messages (AS-REQ … TGS-REP, AP-REQ, AP-REP, KRB-ERROR). */
+const UNFRAMED_FIRST_BYTES = new Set([0xa0, 0xa1, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x7e]);
+/** TOK_ID of each Kerberos message inside the GSS framing: RFC 4121 §4.1, and 04 00 / 04 01 for the user-to-user
+ *  TGT request and reply (draft-swift-win2k-krb-user2user). KDC messages have none: IAKerb carries them. */
+const KRB5_TOKEN_IDS: Partial<Record<KerberosMessageKind, number>> = {
+  'ap-req': 0x0100,
+  'ap-rep': 0x0200,
+  'krb-error': 0x0300,
+  'tgt-req': 0x0400,
+  'tgt-rep': 0x0401,
+};
+const USER_TO_USER_TOKEN_IDS: ReadonlyMap<number, 'tgt-req' | 'tgt-rep'> = new Map([
+  [0x0400, 'tgt-req'],
+  [0x0401, 'tgt-rep'],
+]);
+/** What an IAKerb acceptor relays between client and KDC (draft-ietf-kitten-iakerb-03 §3). */
+const IAKERB_RELAYED: ReadonlySet<KerberosMessageKind> = new Set(['as-req', 'as-rep', 'tgs-req', 'tgs-rep', 'krb-error']);
 
 /**
  * The hint the first base64 characters give, as people read them in Fiddler: "TlRM" is "NTLM", "Y[A-P]" is a
@@ -101,6 +138,9 @@ function prefixDisagreement(hint: PrefixHint, token: DecodedToken): Problem | nu
   return null;
 }
 
+/** The fields a token of one kind leaves empty. */
+const EMPTY = { gssMech: null, ntlm: null, spnego: null, kerberos: null, iakerb: null } as const;
+
 /** Reads the token in `[start, end)` of the reader's buffer; aborts on malformed input. */
 function readToken(reader: DerReader, start: number, end: number, depth: number): DecodedToken {
   if (start >= end) abort('token-empty', 'the token is empty', start);
@@ -117,7 +157,7 @@ function readToken(reader: DerReader, start: number, end: number, depth: number)
   }
   if (kerberosKindOfTag(outer)) {
     reader.warnings.push(problem('krb-not-gss-framed', 'raw Kerberos message without GSS-API framing (RFC 4121 §4.1)', start));
-    return kerberosToken(reader, outer, start, end, depth, null);
+    return kerberosToken(readKerberosMessage(reader, outer, depth), outer.end, start, end, null);
   }
   return abort('token-unrecognized', 'neither NTLM (NTLMSSP) nor a GSS-API / SPNEGO / Kerberos token', start);
 }
@@ -135,17 +175,7 @@ function gssFramedToken(reader: DerReader, start: number, end: number, depth: nu
     if (choice.end !== frame.end) abort('der-size-mismatch', 'data after the NegotiationToken', choice.end);
     return spnegoToken(reader, choice, start, end, depth + 1, mech);
   }
-  if (mechanismOfOid(mech) === 'kerberos') {
-    // RFC 4121 §4.1: a two-byte TOK_ID precedes the Kerberos message.
-    if (innerStart + 2 > frame.end) abort('der-past-end', 'Kerberos TOK_ID is missing', innerStart);
-    const tokenId = ((reader.bytes[innerStart] as number) << 8) | (reader.bytes[innerStart + 1] as number);
-    const message = reader.readTlv(innerStart + 2, frame.end, depth + 1);
-    const kind = kerberosKindOfTag(message);
-    if (kind && KRB5_TOKEN_IDS[kind] !== tokenId) {
-      reader.warnings.push(problem('krb-token-id', `TOK_ID 0x${tokenId.toString(16).padStart(4, '0')} does not match ${kind}`, innerStart));
-    }
-    return kerberosToken(reader, message, start, end, depth + 1, mech);
-  }
+  if (mechanismOfOid(mech) === 'kerberos') return kerberosGssToken(reader, mech, innerStart, start, end, depth + 1);
   if (mech === OID_NTLMSSP) return ntlmToken(reader, innerStart, frame.end, mech, start);
   return abort('gss-unknown-mech', `GSS-API token for unsupported mechanism ${mech}`, mechTlv.start);
 }
@@ -163,21 +193,52 @@ function ntlmToken(reader: DerReader, start: number, end: number, gssMech: strin
     ntlm: message,
     spnego: null,
     kerberos: null,
+    iakerb: null,
   };
 }
 
-function kerberosToken(reader: DerReader, message: Tlv, start: number, end: number, depth: number, gssMech: string | null): DecodedToken {
-  const kerberos = readKerberosMessage(reader, message, depth);
-  if (message.end !== end) abort('token-trailing-data', `${end - message.end} byte(s) after the Kerberos message`, message.end);
-  return {
-    kind: KERBEROS_KINDS[kerberos.message],
-    mechanism: 'kerberos',
-    range: [start, end],
-    gssMech,
-    ntlm: null,
-    spnego: null,
-    kerberos,
-  };
+/** The inner token of a Kerberos mechanism (KRB5, MS-KRB5, user-to-user, IAKerb): a two-byte TOK_ID, then the message
+ *  (RFC 4121 §4.1). */
+function kerberosGssToken(reader: DerReader, mech: string, innerStart: number, start: number, end: number, depth: number): DecodedToken {
+  if (innerStart + 2 > end) abort('der-past-end', 'Kerberos TOK_ID is missing', innerStart);
+  const tokenId = ((reader.bytes[innerStart] as number) << 8) | (reader.bytes[innerStart + 1] as number);
+  if (tokenId === IAKERB_PROXY_TOKEN_ID) return iakerbToken(reader, mech, innerStart + 2, start, end, depth);
+  const tlv = reader.readTlv(innerStart + 2, end, depth);
+  const userToUser = USER_TO_USER_TOKEN_IDS.get(tokenId);
+  const plainSequence = tlv.tagClass === 'universal' && tlv.tagNumber === UniversalTag.SEQUENCE;
+  const message =
+    userToUser && plainSequence ? readUserToUserMessage(reader, tlv, userToUser, depth) : readKerberosMessage(reader, tlv, depth);
+  if (KRB5_TOKEN_IDS[message.message] !== tokenId) {
+    reader.warnings.push(
+      problem('krb-token-id', `TOK_ID 0x${tokenId.toString(16).padStart(4, '0')} does not match ${message.message}`, innerStart),
+    );
+  }
+  return kerberosToken(message, tlv.end, start, end, mech);
+}
+
+/** IAKERB_PROXY: IAKERB-HEADER, then the KDC message the acceptor relays — none in realm discovery (draft §3, §3.1). */
+function iakerbToken(reader: DerReader, mech: string, at: number, start: number, end: number, depth: number): DecodedToken {
+  if (mech !== OID_IAKERB) {
+    reader.warnings.push(problem('krb-token-id', `TOK_ID 0x0501 (IAKERB_PROXY) under ${mechanismOidName(mech)}, not IAKERB`, at - 2));
+  }
+  const header = reader.readTlv(at, end, depth);
+  const iakerb = readIakerbHeader(reader, header, depth);
+  let kerberos: KerberosMessage | null = null;
+  if (header.end < end) {
+    const tlv = reader.readTlv(header.end, end, depth);
+    const kind = kerberosKindOfTag(tlv);
+    if (!kind || !IAKERB_RELAYED.has(kind)) {
+      abort('iakerb-unexpected-message', 'IAKERB relays AS / TGS requests and replies or a KRB-ERROR, not this element', tlv.start);
+    }
+    kerberos = readKerberosMessage(reader, tlv, depth);
+    if (tlv.end !== end) abort('token-trailing-data', `${end - tlv.end} byte(s) after the Kerberos message`, tlv.end);
+  }
+  return { ...EMPTY, kind: 'iakerb', mechanism: 'kerberos', range: [start, end], gssMech: mech, kerberos, iakerb };
+}
+
+function kerberosToken(kerberos: KerberosMessage, messageEnd: number, start: number, end: number, gssMech: string | null): DecodedToken {
+  if (messageEnd !== end) abort('token-trailing-data', `${end - messageEnd} byte(s) after the Kerberos message`, messageEnd);
+  return { ...EMPTY, kind: KERBEROS_KINDS[kerberos.message], mechanism: 'kerberos', range: [start, end], gssMech, kerberos };
 }
 
 function spnegoToken(reader: DerReader, choice: Tlv, start: number, end: number, depth: number, gssMech: string | null): DecodedToken {
@@ -202,5 +263,6 @@ function spnegoToken(reader: DerReader, choice: Tlv, start: number, end: number,
     ntlm: null,
     spnego,
     kerberos: null,
+    iakerb: null,
   };
 }

@@ -2,12 +2,15 @@
 // stay cheap to store), the same for a live token, an imported one and one pasted into the decoder.
 import type { Mechanism } from '../gssapi/oids';
 import { isWeakEtype } from '../kerberos/constants';
+import type { KerberosMessageKind } from '../kerberos/decode';
 import type { NtlmMessage } from '../ntlm/decode';
 import { type DecodedTokenText, type TokenKind, decodeToken } from './decode';
 
 /** What a decoded token says, kept small so thousands of exchanges stay cheap to store. */
 export interface TokenSummary {
   readonly kind: TokenKind;
+  /** The kind of a SPNEGO token's mechToken / responseToken. */
+  readonly innerKind: TokenKind | null;
   readonly mechanism: Mechanism | null;
   readonly byteLength: number;
   /** SPNEGO negState of a server answer. */
@@ -20,6 +23,8 @@ export interface TokenSummary {
   readonly spn: string | null;
   /** Kerberos realm of the ticket (AP-REQ) or of the error. */
   readonly realm: string | null;
+  /** IAKerb: the KDC message the server relays (as-req, as-rep, tgs-req, tgs-rep, krb-error); null in realm discovery. */
+  readonly relayed: KerberosMessageKind | null;
   /** Encryption type of the service ticket, by name (e.g. aes256-cts-hmac-sha1-96, rc4-hmac). */
   readonly ticketEtype: string | null;
   /** RC4 / DES ticket encryption (RFC 6649, RFC 8429). */
@@ -47,6 +52,7 @@ export function summarizeToken(token: string): TokenSummary {
   if (!result.ok) {
     return {
       kind: 'unknown',
+      innerKind: null,
       mechanism: null,
       byteLength: 0,
       negState: null,
@@ -54,6 +60,7 @@ export function summarizeToken(token: string): TokenSummary {
       kerberosErrorFrom: null,
       spn: null,
       realm: null,
+      relayed: null,
       ticketEtype: null,
       weakEtype: false,
       mutualRequired: null,
@@ -81,11 +88,13 @@ function channelBindingsOf(ntlm: NtlmMessage): TokenSummary['ntlmChannelBindings
 export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
   const decoded = text.token;
   const kerberos = decoded.kerberos ?? decoded.spnego?.inner?.kerberos ?? null;
+  const iakerb = decoded.iakerb !== null || decoded.spnego?.inner?.iakerb != null;
   const ntlm = decoded.ntlm ?? decoded.spnego?.inner?.ntlm ?? null;
   const apReq = kerberos?.message === 'ap-req' ? kerberos : null;
   const ntlmUser = ntlm?.user ? (ntlm.domain ? `${ntlm.domain}\\${ntlm.user}` : ntlm.user) : null;
   return {
     kind: decoded.kind,
+    innerKind: decoded.spnego?.inner?.kind ?? null,
     mechanism: decoded.mechanism,
     byteLength: text.bytes.length,
     negState: decoded.spnego?.negState ?? null,
@@ -93,6 +102,7 @@ export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
     kerberosErrorFrom: kerberos?.errorFrom ?? null,
     spn: apReq?.sname ?? null,
     realm: kerberos?.realm ?? null,
+    relayed: iakerb ? (kerberos?.message ?? null) : null,
     ticketEtype: apReq?.ticketEtypeName ?? null,
     weakEtype: apReq?.ticketEtype != null && isWeakEtype(apReq.ticketEtype),
     mutualRequired: apReq?.mutualRequired ?? null,
