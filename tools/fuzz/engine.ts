@@ -37,14 +37,19 @@ interface Fixture {
   value: string;
 }
 
-/** Seed tokens: every lab capture plus the MS-NLMP §4.2.4.3 CHALLENGE_MESSAGE. */
+/** Seed tokens: every lab capture, every public token (NegoEx, IAKerb, user-to-user among them) and the MS-NLMP
+ *  §4.2.4.3 CHALLENGE_MESSAGE. */
 export function seedTokens(): Uint8Array[] {
   const fixtures = JSON.parse(readFileSync(new URL('../../test/fixtures/tokens/lab-tokens.json', import.meta.url), 'utf8')) as Fixture[];
+  const published = JSON.parse(readFileSync(new URL('../../test/fixtures/tokens/public-tokens.json', import.meta.url), 'utf8')) as {
+    base64: string;
+  }[];
   const spec =
     '4e544c4d53535000020000000c000c003800000033828ae20123456789abcdef000000000000000024002400440000000600701700000' +
     '00f53006500720076006500720002000c0044006f006d00610069006e0001000c005300650072007600650072000000000000';
   return [
     ...fixtures.map((fixture) => new Uint8Array(Buffer.from(fixture.value.replace(/^\S+\s+/, ''), 'base64'))),
+    ...published.map((token) => new Uint8Array(Buffer.from(token.base64, 'base64'))),
     Uint8Array.from(spec.match(/../g) ?? [], (pair) => parseInt(pair, 16)),
   ];
 }

@@ -73,6 +73,18 @@ export interface KerberosJson {
   errorFrom: KerberosErrorSender | null;
 }
 
+export interface NegoExMessageJson {
+  type: string;
+  sequenceNum: number;
+  conversationId: string;
+  authSchemes: string[] | null;
+  authScheme: string | null;
+  exchangeBytes: number | null;
+  checksumType: number | null;
+  errorCode: number | null;
+  alertTypes: number[] | null;
+}
+
 /** The JSON object `authscope decode --json` prints. */
 export interface TokenJson {
   kind: TokenKind;
@@ -85,6 +97,8 @@ export interface TokenJson {
   kerberos: KerberosJson | null;
   /** IAKerb: the IAKERB-HEADER in front of the relayed KDC message (added in 0.2). */
   iakerb: { targetRealm: string; cookie: boolean } | null;
+  /** NegoEx: its messages in order (added in 0.2). */
+  negoex: { messages: NegoExMessageJson[] } | null;
   warnings?: Problem[];
   error?: Problem | null;
 }
@@ -106,6 +120,7 @@ export function tokenResultJson(
       spnego: null,
       kerberos: null,
       iakerb: null,
+      negoex: null,
       warnings: [...extraWarnings],
       error: result.error,
     };
@@ -189,5 +204,18 @@ export function tokenJson(token: DecodedToken): TokenJson {
       errorFrom: token.kerberos.errorFrom,
     },
     iakerb: token.iakerb && { targetRealm: token.iakerb.targetRealm, cookie: token.iakerb.cookie },
+    negoex: token.negoex && {
+      messages: token.negoex.messages.map((message) => ({
+        type: message.typeName,
+        sequenceNum: message.sequenceNum,
+        conversationId: message.conversationId,
+        authSchemes: message.authSchemes && [...message.authSchemes],
+        authScheme: message.authScheme,
+        exchangeBytes: message.exchangeBytes,
+        checksumType: message.checksumType,
+        errorCode: message.errorCode,
+        alertTypes: message.alertTypes && [...message.alertTypes],
+      })),
+    },
   };
 }

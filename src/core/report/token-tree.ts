@@ -5,6 +5,7 @@ import { mechanismOidName } from '../decode/gssapi/oids';
 import { etypeName, isWeakEtype, nameTypeName } from '../decode/kerberos/constants';
 import type { KerberosMessage, KerberosMessageKind } from '../decode/kerberos/decode';
 import type { IakerbHeader } from '../decode/kerberos/iakerb';
+import { type NegoExMessage, authSchemeName } from '../decode/negoex/decode';
 import type { NtlmMessage, NtlmTargetInfo } from '../decode/ntlm/decode';
 import type { ByteRange } from '../decode/result';
 import type { DecodedToken } from '../decode/token/decode';
@@ -45,6 +46,7 @@ const KIND_TITLES: Record<DecodedToken['kind'], string> = {
   'kerberos-tgt-req': 'Kerberos user-to-user KRB_TGT_REQ',
   'kerberos-tgt-rep': 'Kerberos user-to-user KRB_TGT_REP',
   iakerb: 'IAKerb IAKERB_PROXY',
+  negoex: 'NegoEx messages (MS-NEGOEX)',
   unknown: 'Unknown token',
 };
 
@@ -58,6 +60,7 @@ export function tokenTree(token: DecodedToken): TreeNode {
     ...(token.ntlm ? ntlmNodes(token.ntlm) : []),
     ...(token.iakerb ? iakerbNodes(token.iakerb, token.kerberos) : token.kerberos ? kerberosNodes(token.kerberos) : []),
     ...(token.spnego ? spnegoNodes(token) : []),
+    ...(token.negoex ? token.negoex.messages.map(negoExNode) : []),
   ];
   return { label: KIND_TITLES[token.kind], range: token.range, children: compact(children) };
 }
@@ -134,6 +137,34 @@ function iakerbNodes(header: IakerbHeader, message: KerberosMessage | null): Tre
       ? { label: `relayed KDC message: ${MESSAGE_TITLES[message.message]}`, children: compact(kerberosNodes(message)) }
       : leaf('relayed KDC message', 'none: realm discovery'),
   ];
+}
+
+/** One NegoEx message: its type and sequence number, then what its type carries (MS-NEGOEX §2.2.6). */
+function negoExNode(message: NegoExMessage): TreeNode {
+  const scheme = (guid: string) => (authSchemeName(guid) === guid ? guid : `${authSchemeName(guid)} (${guid})`);
+  return {
+    label: message.typeName,
+    value: `SequenceNum ${message.sequenceNum}`,
+    range: message.range,
+    children: compact([
+      leaf('signature', 'NEGOEXTS'),
+      leaf('ConversationId', message.conversationId),
+      message.authSchemes
+        ? {
+            label: 'AuthSchemes',
+            value: message.authSchemes.length === 0 ? 'none' : undefined,
+            children: message.authSchemes.map((guid, index) => leaf(`${index + 1}`, scheme(guid))),
+          }
+        : null,
+      message.authScheme !== null ? leaf('AuthScheme', scheme(message.authScheme)) : null,
+      message.exchangeBytes !== null ? leaf('Exchange', `${message.exchangeBytes} bytes`) : null,
+      message.checksumType !== null ? leaf('ChecksumType', String(message.checksumType)) : null,
+      message.errorCode !== null ? leaf('ErrorCode', `0x${message.errorCode.toString(16).padStart(8, '0')}`) : null,
+      message.alertTypes
+        ? leaf('Alerts', message.alertTypes.map((type) => (type === 1 ? 'ALERT_TYPE_PULSE' : `type ${type}`)).join(', ') || 'none')
+        : null,
+    ]),
+  };
 }
 
 function kerberosNodes(message: KerberosMessage): (TreeNode | null)[] {

@@ -49,6 +49,17 @@ function iakerbVerdict(summary: TokenSummary): TokenVerdict {
   }
 }
 
+/** NegoEx (MS-NEGOEX §1.3): Windows’ extension of SPNEGO that negotiates further auth schemes, such as PKU2U. */
+function negoExVerdict(summary: TokenSummary): TokenVerdict {
+  const who = summary.negoExMessages?.startsWith('ACCEPTOR') ? 'The server answers' : 'The client opens';
+  const schemes = summary.negoExSchemes ? ` for ${summary.negoExSchemes}` : '';
+  const alert = summary.negoExMessages?.includes('ALERT') ?? false;
+  return {
+    tone: alert ? 'warning' : 'note',
+    text: `${who} a NegoEx negotiation (${summary.negoExMessages ?? 'no messages'}${schemes}): Windows’ extension of SPNEGO for schemes such as PKU2U between Azure AD joined machines, not Kerberos or NTLM${alert ? '; an ALERT says the other side had a problem' : ''}.`,
+  };
+}
+
 /** Names of the KDC messages, for one sent bare. */
 const KDC_MESSAGE_NAMES: Readonly<Record<string, string>> = {
   'kerberos-as-req': 'AS-REQ',
@@ -59,6 +70,7 @@ const KDC_MESSAGE_NAMES: Readonly<Record<string, string>> = {
 
 function describe(summary: TokenSummary): TokenVerdict {
   if (summary.kind === 'iakerb' || summary.innerKind === 'iakerb') return iakerbVerdict(summary);
+  if (summary.kind === 'negoex' || summary.innerKind === 'negoex') return negoExVerdict(summary);
   const forSpn = summary.spn ? ` for ${summary.spn}` : '';
   const etype = summary.ticketEtype ? `, ticket encrypted with ${summary.ticketEtype}` : '';
   switch (summary.kind) {

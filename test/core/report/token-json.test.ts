@@ -27,6 +27,7 @@ describe('tokenResultJson (docs/json.md)', () => {
       },
       kerberos: null,
       iakerb: null,
+      negoex: null,
       warnings: [],
       error: null,
     });
@@ -119,5 +120,24 @@ describe('tokenResultJson (docs/json.md)', () => {
       requestedEtypes: [0, 1],
       cname: 'hftsai/extra',
     });
+  });
+
+  it('lists a NegoEx token’s messages with their type, sequence and auth schemes (public token)', () => {
+    const json = tokenResultJson(decodeToken(publicToken('kerberosnet-spnego-init-negoex-pku2u-initiator')), 'Negotiate');
+    expect(json.spnego?.inner).toMatchObject({ kind: 'negoex', mechanism: null, byteLength: 319 });
+    expect(json.spnego?.inner?.negoex?.messages).toEqual([
+      {
+        type: 'INITIATOR_NEGO',
+        sequenceNum: 0,
+        conversationId: 'c5503e29-dc42-93f3-265f-f27dbfc47c11',
+        authSchemes: ['0d53335c-f9ea-4d0d-b2ec-4ae3786ec308'],
+        authScheme: null,
+        exchangeBytes: null,
+        checksumType: null,
+        errorCode: null,
+        alertTypes: null,
+      },
+      expect.objectContaining({ type: 'INITIATOR_META_DATA', sequenceNum: 1, exchangeBytes: 143, authSchemes: null }),
+    ]);
   });
 });

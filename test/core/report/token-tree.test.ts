@@ -82,4 +82,25 @@ describe('tokenTree / renderTree', () => {
     expect(asReq).toContain('├─ etypes asked for: 0 (etype(0)), 1 (des-cbc-crc, weak)');
     expect(asReq).toContain('└─ cname: hftsai/extra');
   });
+
+  it('shows each NegoEx message with its NEGOEXTS signature, conversation and auth scheme (public token)', () => {
+    const result = decodeToken(publicToken('smbj-spnego-init-negoex-acceptor'));
+    if (!result.ok) throw new Error(result.error.message);
+    const text = renderTree(tokenTree(result.value.token));
+    expect(text).toContain(
+      [
+        '├─ mechToken: NegoEx messages (MS-NEGOEX)',
+        '│  ├─ mechanism: none',
+        '│  ├─ length: 264 bytes',
+        '│  ├─ ACCEPTOR_NEGO: SequenceNum 0',
+        '│  │  ├─ signature: NEGOEXTS',
+        '│  │  ├─ ConversationId: 4c956664-2b2f-c5b9-67e8-b6f9cf6c8318',
+        '│  │  └─ AuthSchemes',
+        '│  │     └─ 1: PKU2U (0d53335c-f9ea-4d0d-b2ec-4ae3786ec308)',
+        '│  └─ ACCEPTOR_META_DATA: SequenceNum 1',
+      ].join('\n'),
+    );
+    expect(text).toContain('│     └─ Exchange: 88 bytes');
+    expect(text).not.toContain('not decodable');
+  });
 });

@@ -73,4 +73,15 @@ describe('tokenVerdict on public tokens', () => {
       'A Kerberos AS-REP without GSS-API framing: a message between a client and its KDC, not a token a browser sends over HTTP.',
     );
   });
+
+  it('names NegoEx negotiations by their messages and auth scheme, in SPNEGO or bare', () => {
+    expect(verdictOfPublic('kerberosnet-spnego-init-negoex-pku2u-initiator')).toEqual({
+      tone: 'note',
+      text: 'The client opens a NegoEx negotiation (INITIATOR_NEGO, INITIATOR_META_DATA for PKU2U): Windows’ extension of SPNEGO for schemes such as PKU2U between Azure AD joined machines, not Kerberos or NTLM.',
+    });
+    expect(verdictOfPublic('smbj-spnego-init-negoex-acceptor').text).toMatch(
+      /^The server answers a NegoEx negotiation \(ACCEPTOR_NEGO, ACCEPTOR_META_DATA for PKU2U\)/,
+    );
+    expect(verdictOfPublic('picky-negoex-verify').text).toMatch(/^The client opens a NegoEx negotiation \(VERIFY for PKU2U\)/);
+  });
 });

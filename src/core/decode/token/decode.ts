@@ -11,6 +11,7 @@ import {
   readUserToUserMessage,
 } from '../kerberos/decode';
 import { IAKERB_PROXY_TOKEN_ID, type IakerbHeader, readIakerbHeader } from '../kerberos/iakerb';
+import { type NegoExToken, decodeNegoExMessages, hasNegoExSignature } from '../negoex/decode';
 import { type NtlmMessage, decodeNtlmMessage, hasNtlmSignature } from '../ntlm/decode';
 import { type ByteRange, type Problem, type Result, DecodeAbort, abort, guard, problem } from '../result';
 import { type SpnegoToken, readNegotiationToken } from '../spnego/decode';
@@ -31,6 +32,7 @@ export type TokenKind =
   | 'kerberos-tgt-req'
   | 'kerberos-tgt-rep'
   | 'iakerb'
+  | 'negoex'
   | 'unknown';
 
 /** What the base64 prefix suggests before decoding (“Windows Authentication HTTP Request Flow in IIS”: "YII" Kerberos, "TlRM" NTLM). */
@@ -50,6 +52,8 @@ export interface DecodedToken {
   readonly kerberos: KerberosMessage | null;
   /** The IAKERB-HEADER of an IAKerb token (draft-ietf-kitten-iakerb-03 §3). */
   readonly iakerb: IakerbHeader | null;
+  /** The messages of a NegoEx token (MS-NEGOEX §2.2.6). */
+  readonly negoex: NegoExToken | null;
 }
 
 /** A token decoded from base64 text: the bytes, the prefix hint, and the decoded tree. */
@@ -139,12 +143,14 @@ function prefixDisagreement(hint: PrefixHint, token: DecodedToken): Problem | nu
 }
 
 /** The fields a token of one kind leaves empty. */
-const EMPTY = { gssMech: null, ntlm: null, spnego: null, kerberos: null, iakerb: null } as const;
+const EMPTY = { gssMech: null, ntlm: null, spnego: null, kerberos: null, iakerb: null, negoex: null } as const;
 
 /** Reads the token in `[start, end)` of the reader's buffer; aborts on malformed input. */
 function readToken(reader: DerReader, start: number, end: number, depth: number): DecodedToken {
   if (start >= end) abort('token-empty', 'the token is empty', start);
   if (hasNtlmSignature(reader.bytes, start) && end - start >= 8) return ntlmToken(reader, start, end, null);
+  // NegoEx messages travel without GSS framing, as SPNEGO's mechToken / responseToken (Windows, MIT krb5).
+  if (hasNegoExSignature(reader.bytes, start)) return negoExToken(reader, start, end);
   const first = reader.bytes[start] as number;
   if (first === 0x60) return gssFramedToken(reader, start, end, depth);
   if (!UNFRAMED_FIRST_BYTES.has(first)) {
@@ -180,6 +186,13 @@ function gssFramedToken(reader: DerReader, start: number, end: number, depth: nu
   return abort('gss-unknown-mech', `GSS-API token for unsupported mechanism ${mech}`, mechTlv.start);
 }
 
+function negoExToken(reader: DerReader, start: number, end: number): DecodedToken {
+  const result = decodeNegoExMessages(reader.bytes.subarray(start, end), start);
+  if (!result.ok) throw new DecodeAbort(result.error);
+  reader.warnings.push(...result.warnings);
+  return { ...EMPTY, kind: 'negoex', mechanism: null, range: [start, end], negoex: result.value };
+}
+
 function ntlmToken(reader: DerReader, start: number, end: number, gssMech: string | null, rangeStart = start): DecodedToken {
   const result = decodeNtlmMessage(reader.bytes.subarray(start, end), start);
   if (!result.ok) throw new DecodeAbort(result.error);
@@ -194,6 +207,7 @@ function ntlmToken(reader: DerReader, start: number, end: number, gssMech: strin
     spnego: null,
     kerberos: null,
     iakerb: null,
+    negoex: null,
   };
 }
 
@@ -264,5 +278,6 @@ function spnegoToken(reader: DerReader, choice: Tlv, start: number, end: number,
     spnego,
     kerberos: null,
     iakerb: null,
+    negoex: null,
   };
 }

@@ -3,6 +3,7 @@
 import type { Mechanism } from '../gssapi/oids';
 import { isWeakEtype } from '../kerberos/constants';
 import type { KerberosMessageKind } from '../kerberos/decode';
+import { type NegoExToken, authSchemeName } from '../negoex/decode';
 import type { NtlmMessage } from '../ntlm/decode';
 import { type DecodedTokenText, type TokenKind, decodeToken } from './decode';
 
@@ -23,6 +24,9 @@ export interface TokenSummary {
   readonly spn: string | null;
   /** Kerberos realm of the ticket (AP-REQ) or of the error. */
   readonly realm: string | null;
+  /** NegoEx: the message types in order ("INITIATOR_NEGO, INITIATOR_META_DATA") and the auth schemes named. */
+  readonly negoExMessages: string | null;
+  readonly negoExSchemes: string | null;
   /** IAKerb: the KDC message the server relays (as-req, as-rep, tgs-req, tgs-rep, krb-error); null in realm discovery. */
   readonly relayed: KerberosMessageKind | null;
   /** Encryption type of the service ticket, by name (e.g. aes256-cts-hmac-sha1-96, rc4-hmac). */
@@ -61,6 +65,8 @@ export function summarizeToken(token: string): TokenSummary {
       spn: null,
       realm: null,
       relayed: null,
+      negoExMessages: null,
+      negoExSchemes: null,
       ticketEtype: null,
       weakEtype: false,
       mutualRequired: null,
@@ -89,6 +95,7 @@ export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
   const decoded = text.token;
   const kerberos = decoded.kerberos ?? decoded.spnego?.inner?.kerberos ?? null;
   const iakerb = decoded.iakerb !== null || decoded.spnego?.inner?.iakerb != null;
+  const negoex = decoded.negoex ?? decoded.spnego?.inner?.negoex ?? null;
   const ntlm = decoded.ntlm ?? decoded.spnego?.inner?.ntlm ?? null;
   const apReq = kerberos?.message === 'ap-req' ? kerberos : null;
   const ntlmUser = ntlm?.user ? (ntlm.domain ? `${ntlm.domain}\\${ntlm.user}` : ntlm.user) : null;
@@ -103,6 +110,8 @@ export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
     spn: apReq?.sname ?? null,
     realm: kerberos?.realm ?? null,
     relayed: iakerb ? (kerberos?.message ?? null) : null,
+    negoExMessages: negoex ? negoex.messages.map((message) => message.typeName).join(', ') : null,
+    negoExSchemes: negoex ? negoExSchemes(negoex) : null,
     ticketEtype: apReq?.ticketEtypeName ?? null,
     weakEtype: apReq?.ticketEtype != null && isWeakEtype(apReq.ticketEtype),
     mutualRequired: apReq?.mutualRequired ?? null,
@@ -114,4 +123,10 @@ export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
     ntlmServerTime: ntlm?.messageType === 2 ? (ntlm.targetInfo?.timestamp ?? null) : null,
     error: null,
   };
+}
+
+/** The auth schemes a NegoEx token names (offered or used), each once, by name where known. */
+function negoExSchemes(negoex: NegoExToken): string {
+  const guids = negoex.messages.flatMap((message) => message.authSchemes ?? (message.authScheme ? [message.authScheme] : []));
+  return [...new Set(guids.map(authSchemeName))].join(', ');
 }

@@ -4,6 +4,7 @@ import { OID_KRB5, OID_MS_KRB5, OID_NEGOEX, OID_NTLMSSP, OID_SPNEGO } from '../.
 import { app, bits, ctx, enumerated, gstring, gtime, int, octets, oid, principal, seq, tlv } from '../../../helpers/der';
 import { base64, labToken, labTokens } from '../../../helpers/fixtures';
 import { kerberosApReq } from '../../../helpers/tokens';
+import { publicToken, publicTokens } from '../../../helpers/public-tokens';
 
 const decoded = (token: string) => {
   const result = decodeToken(token);
@@ -104,6 +105,99 @@ describe('decodeToken — every lab capture (test/fixtures/tokens)', () => {
     const [start, end] = value.token.spnego?.spans['mechToken'] ?? [0, 0];
     const raw = decodeTokenBytes(value.bytes.slice(start, end));
     expect(raw.ok && raw.value).toMatchObject({ kind: 'kerberos-ap-req', mechanism: 'kerberos', gssMech: OID_KRB5 });
+  });
+});
+
+describe('decodeToken — every public token (test/fixtures/tokens/public-tokens.json)', () => {
+  /** kind, and "> inner kind" for SPNEGO; an error code for the two inner structures that are not wire tokens. */
+  const expectations: Record<string, string> = {
+    'ms-nlmp-4.2.2.3-ntlmv1-challenge': 'ntlm-challenge',
+    'ms-nlmp-4.2.2.3-ntlmv1-authenticate': 'ntlm-authenticate',
+    'ms-nlmp-4.2.3.3-ess-challenge': 'ntlm-challenge',
+    'ms-nlmp-4.2.4.3-ntlmv2-challenge': 'ntlm-challenge',
+    'ms-nlmp-4.2.4.3-ntlmv2-authenticate': 'ntlm-authenticate',
+    'chromium-ntlm-negotiate': 'ntlm-negotiate',
+    'chromium-ntlm-min-challenge': 'ntlm-challenge',
+    'chromium-ntlm-ess-authenticate': 'ntlm-authenticate',
+    'chromium-ntlmv2-authenticate-cbt-mic': 'ntlm-authenticate',
+    'chromium-ntlmv2-authenticate-cbt-zero': 'ntlm-authenticate',
+    'pyspnego-ntlm-negotiate': 'ntlm-negotiate',
+    'pyspnego-ntlm-challenge': 'ntlm-challenge',
+    'pyspnego-ntlm-authenticate': 'ntlm-authenticate',
+    'pyspnego-ntlm-authenticate-no-sign-seal': 'ntlm-authenticate',
+    'curl-test91-ntlm-negotiate': 'ntlm-negotiate',
+    'curl-test91-ntlm-challenge': 'ntlm-challenge',
+    'curl-test91-ntlm-authenticate': 'ntlm-authenticate',
+    'curl-test2025-ntlm-challenge-no-targetinfo': 'ntlm-challenge',
+    'waffle-ntlm-negotiate-oem-domain-workstation': 'ntlm-negotiate',
+    'waffle-spnego-init-ntlm-4mechs': 'spnego-init > ntlm-negotiate',
+    'kerberosnet-ntlm-negotiate-version': 'ntlm-negotiate',
+    'kerberosnet-spnego-init-ntlm': 'spnego-init > ntlm-negotiate',
+    'impacket-spnego-init-negoex-ntlm-no-token': 'spnego-init',
+    'impacket-spnego-init-ntlm-negotiate': 'spnego-init > ntlm-negotiate',
+    'impacket-spnego-resp-incomplete-ntlm-challenge': 'spnego-resp > ntlm-challenge',
+    'impacket-spnego-resp-ntlmv1-authenticate': 'spnego-resp > ntlm-authenticate',
+    'impacket-spnego-resp-accept-completed-min': 'spnego-resp',
+    'impacket-spnego-resp-request-mic': 'spnego-resp',
+    'gokrb5-spnego-resp-reject': 'spnego-resp',
+    'gokrb5-spnego-resp-accept-completed-krb5': 'spnego-resp',
+    'gokrb5-spnego-resp-incomplete-krb5': 'spnego-resp',
+    'gokrb5-spnego-init-mit-krb5-apreq': 'spnego-init > kerberos-ap-req',
+    'pyspnego-spnego-init-krb5-apreq': 'spnego-init > kerberos-ap-req',
+    'pyspnego-spnego-init2-neghints': 'spnego-init',
+    'pyspnego-spnego-resp-completed-aprep': 'spnego-resp > kerberos-ap-rep',
+    'pyspnego-gss-krb5-apreq': 'kerberos-ap-req',
+    'pyspnego-gss-krb5-aprep': 'kerberos-ap-rep',
+    'syringe-spnego-init-ntlm-negotiate-version': 'spnego-init > ntlm-negotiate',
+    'syringe-spnego-resp-incomplete-challenge-timestamp': 'spnego-resp > ntlm-challenge',
+    'syringe-spnego-resp-ntlmv2-auth-mic-cbt0-mechlistmic': 'spnego-resp > ntlm-authenticate',
+    'syringe-spnego-resp-ntlm-anonymous': 'spnego-resp > ntlm-authenticate',
+    'syringe-spnego-resp-accept-completed-mechlistmic': 'spnego-resp',
+    'syringe-spnego-init2-negoex-acceptor': 'spnego-init > negoex',
+    'smbj-spnego-init-negoex-acceptor': 'spnego-init > negoex',
+    'smbj-spnego-resp-incomplete-ntlm-challenge': 'spnego-resp',
+    'gokrb5-gss-krb5-apreq': 'kerberos-ap-req',
+    'gogssapi-gss-krb5-apreq-mit-reference': 'kerberos-ap-req',
+    'gogssapi-gss-krb5-aprep-mit-reference': 'kerberos-ap-rep',
+    'gogssapi-gss-krb5-krberror-mit-reference': 'kerberos-error',
+    'kerberosnet-spnego-init-rc4-apreq-pac-claims': 'spnego-init > kerberos-ap-req',
+    'kerberosnet-spnego-init-delegation-apreq': 'spnego-init > kerberos-ap-req',
+    'kerberosnet-spnego-init-apreq-no-pac-logoninfo': 'spnego-init > kerberos-ap-req',
+    'kerberosnet-gss-krb5-apreq-rc4': 'kerberos-ap-req',
+    'kerberosnet-spnego-init-apreq-rc4': 'spnego-init > kerberos-ap-req',
+    'kerberosnet-gss-krb5-apreq-aes128': 'kerberos-ap-req',
+    'kerberosnet-spnego-init-apreq-aes128': 'spnego-init > kerberos-ap-req',
+    'kerberosnet-gss-krb5-apreq-aes256': 'kerberos-ap-req',
+    'kerberosnet-spnego-init-apreq-aes256': 'spnego-init > kerberos-ap-req',
+    'kerberosnet-spnego-init-negoex-pku2u-initiator': 'spnego-init > negoex',
+    'kerberosnet-gss-u2u-tgt-req': 'kerberos-tgt-req',
+    'picky-gss-u2u-tgt-rep': 'kerberos-tgt-rep',
+    'mit-reference-iakerb-header-raw': 'token-unrecognized',
+    'mit-reference-krb-error-raw': 'kerberos-error',
+    'pyspnego-krb-error-body-no-app-tag': 'token-unrecognized',
+    'kerberosnet-krb-error-raw-preauth-required': 'kerberos-error',
+    'picky-krb-error-raw-inapp-cksum': 'kerberos-error',
+    'picky-krb-error-raw-client-unknown': 'kerberos-error',
+    'mit-reference-as-req-raw': 'kerberos-as-req',
+    'mit-reference-as-rep-raw': 'kerberos-as-rep',
+    'mit-reference-tgs-req-raw': 'kerberos-tgs-req',
+    'mit-reference-tgs-rep-raw': 'kerberos-tgs-rep',
+    'krb5-iakerb-realm-query': 'iakerb',
+    'krb5-iakerb-realm-response': 'iakerb',
+    'picky-negoex-initiator-nego': 'negoex',
+    'picky-negoex-initiator-meta-data': 'negoex',
+    'picky-negoex-acceptor-meta-data': 'negoex',
+    'picky-negoex-verify': 'negoex',
+  };
+
+  it('has an expectation for every public token', () => {
+    expect(publicTokens.map((token) => token.name).sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(Object.entries(expectations))('%s', (name, expected) => {
+    const result = decodeToken(publicToken(name));
+    const inner = result.ok ? result.value.token.spnego?.inner?.kind : undefined;
+    expect(result.ok ? `${result.value.token.kind}${inner ? ` > ${inner}` : ''}` : result.error.code).toBe(expected);
   });
 });
 
