@@ -88,6 +88,21 @@ describe('authscope decode', () => {
     expect(err).toContain(reason);
   });
 
+  it('refuses a Basic header by its scheme, in text and JSON, without printing the credentials', () => {
+    const text = cli(['decode', 'Authorization: Basic dXNlcjpzZWNyZXQ=']);
+    expect(text.code).toBe(2);
+    expect(text.err).toContain('Basic is not a Windows authentication scheme');
+    const json = cli(['decode', '--json', 'Authorization: Basic dXNlcjpzZWNyZXQ=']);
+    expect(JSON.parse(json.out).error).toMatchObject({ code: 'input-not-windows-scheme' });
+    expect(`${text.out}${text.err}${json.out}${json.err}`).not.toContain('dXNlcjpzZWNyZXQ');
+  });
+
+  it('warns about a SPNEGO answer under the NTLM scheme', () => {
+    const { code, out } = cli(['decode', 'WWW-Authenticate: NTLM oRQwEqADCgEAoQsGCSqGSIb3EgECAg==']);
+    expect(code).toBe(0);
+    expect(out).toContain('(scheme-token-mismatch at offset 0)');
+  });
+
   it.each([[[]], [['decode']], [['frobnicate']], [['decode', '--yaml', 'x']]])('exits 1 on usage errors %j', (args) => {
     expect(cli(args).code).toBe(1);
   });

@@ -17,7 +17,8 @@ import {
 import { MAX_CHALLENGES, MAX_PROMPTS, MAX_REDIRECTS, MAX_TOKEN_CHARS, boundedUrl, finiteTime, noted, withLeg } from './limits';
 import type { AuthItem, Exchange, LegRequest, LegResponse } from './model';
 import { withoutRawTokens } from './raw-tokens';
-import { carriesWindowsCredentials, isKnownScheme, isWindowsScheme } from './sanitize';
+import { carriesWindowsCredentials } from './sanitize';
+import { isKnownScheme, isWindowsScheme } from '../decode/http/auth-header';
 
 export interface CaptureOptions {
   readonly browser: Client;

@@ -3,7 +3,7 @@
 // the scheme name alone is kept, of an unknown one (an API key in the scheme's place) or an unparseable value
 // nothing, and no header we do not read (cookies) survives. With "Keep raw tokens" off, Windows tokens are replaced by their decoded summaries here, so no raw
 // token reaches storage even for the moment between arrival and processing.
-import { type AuthChallenge, parseChallenges, parseCredentials } from '../decode/http/auth-header';
+import { type AuthChallenge, isKnownScheme, isWindowsScheme, parseChallenges, parseCredentials } from '../decode/http/auth-header';
 import type { TokenSummary } from '../decode/token/summary';
 import { type CaptureEvent, type Header, headersFingerprint, requestHeadBytes } from './events';
 import { MAX_CHALLENGES, MAX_TOKEN_CHARS } from './limits';
@@ -23,36 +23,6 @@ const RESPONSE_HEADERS = new Set([
 ]);
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);
 const CHALLENGE_HEADERS = new Set(['www-authenticate', 'proxy-authenticate']);
-
-/** The Windows schemes, whose tokens AuthScope decodes (RFC 4559 Negotiate, MS-NTHT NTLM, Kerberos, Nego2). */
-export const isWindowsScheme = (kind: string): boolean =>
-  kind === 'negotiate' || kind === 'ntlm' || kind === 'kerberos' || kind === 'nego2';
-
-/** The scheme names worth keeping (lower case): IANA's HTTP Authentication Scheme Registry, the Windows schemes, and
- *  AWS's signature. Anything else may be a secret pasted where a scheme goes — "Authorization: k3y-0123…" is a
- *  well-formed RFC 9110 token — so it is never kept. */
-const KNOWN_SCHEMES: ReadonlySet<string> = new Set([
-  'basic',
-  'bearer',
-  'concealed',
-  'digest',
-  'dpop',
-  'hoba',
-  'mutual',
-  'negotiate',
-  'oauth',
-  'privatetoken',
-  'scram-sha-1',
-  'scram-sha-256',
-  'vapid',
-  'ntlm',
-  'kerberos',
-  'nego2',
-  'aws4-hmac-sha256',
-]);
-
-/** Whether a scheme's name may be kept and shown (a known scheme; never a value that could be a key). */
-export const isKnownScheme = (scheme: string): boolean => KNOWN_SCHEMES.has(scheme.toLowerCase());
 
 /** The first word of an Authorization value, if it names a Windows scheme: the cheap test every request runs. */
 export function carriesWindowsCredentials(value: string | undefined): boolean {

@@ -3,7 +3,7 @@
 // dropped whole, never half-applied.
 import type { AuthItem, AuthPrompt, Exchange, Leg, LegRequest, LegResponse } from './model';
 import { MAX_CHALLENGES, MAX_LEGS, MAX_PROMPTS, MAX_REDIRECTS, MAX_TOKEN_CHARS, MAX_URL_CHARS } from './limits';
-import { isWindowsScheme } from './sanitize';
+import { isWindowsScheme } from '../decode/http/auth-header';
 
 /** The largest exchange message taken (JSON characters); a real one is a few KB. */
 export const MAX_MESSAGE_CHARS = 512 * 1024;

@@ -42,6 +42,36 @@ export function authSchemeKind(scheme: string): AuthSchemeKind {
   return KNOWN_SCHEMES[scheme.toLowerCase()] ?? 'unknown';
 }
 
+/** The Windows schemes, whose tokens AuthScope decodes (RFC 4559 Negotiate, MS-NTHT NTLM, Kerberos, Nego2). */
+export const isWindowsScheme = (kind: string): boolean =>
+  kind === 'negotiate' || kind === 'ntlm' || kind === 'kerberos' || kind === 'nego2';
+
+/** The scheme names worth keeping (lower case): IANA's HTTP Authentication Scheme Registry, the Windows schemes, and
+ *  AWS's signature. Anything else may be a secret pasted where a scheme goes — "Authorization: k3y-0123…" is a
+ *  well-formed RFC 9110 token — so it is never kept. */
+const REGISTERED_SCHEMES: ReadonlySet<string> = new Set([
+  'basic',
+  'bearer',
+  'concealed',
+  'digest',
+  'dpop',
+  'hoba',
+  'mutual',
+  'negotiate',
+  'oauth',
+  'privatetoken',
+  'scram-sha-1',
+  'scram-sha-256',
+  'vapid',
+  'ntlm',
+  'kerberos',
+  'nego2',
+  'aws4-hmac-sha256',
+]);
+
+/** Whether a scheme's name may be kept and shown (a known scheme; never a value that could be a key). */
+export const isKnownScheme = (scheme: string): boolean => REGISTERED_SCHEMES.has(scheme.toLowerCase());
+
 // tchar, RFC 9110 §5.6.2, and token68, RFC 9110 §11.2.
 const TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
 const TOKEN68 = /[A-Za-z0-9\-._~+/]+=*/y;
