@@ -10,6 +10,7 @@ import {
   MsvAv,
   NTLMSSP_NEGOTIATE_OEM_DOMAIN_SUPPLIED,
   NTLMSSP_NEGOTIATE_OEM_WORKSTATION_SUPPLIED,
+  NTLMSSP_NEGOTIATE_TARGET_INFO,
   NTLMSSP_NEGOTIATE_UNICODE,
   NTLMSSP_NEGOTIATE_VERSION,
   NTLM_SIGNATURE,
@@ -208,6 +209,22 @@ class NtlmDecoder {
     return end;
   }
 
+  /**
+   * Bytes after the last one any field claims — the fixed fields of the layout in use (`layouts`: where the fixed part
+   * may end, the Version and an AUTHENTICATE's MIC counting even when zero) and every security buffer's payload — are
+   * no part of the message (MS-NLMP §2.2.1); padding between payloads is not counted.
+   */
+  private trailingData(buffers: readonly SecurityBuffer[], layouts: readonly number[], headerEnd: number): void {
+    let claimed = Math.max(...layouts.filter((size) => size <= headerEnd));
+    for (const buffer of buffers) if (buffer.length > 0) claimed = Math.max(claimed, buffer.offset + buffer.length);
+    const extra = this.cursor.length - claimed;
+    if (extra > 0) {
+      this.warnings.push(
+        problem('ntlm-trailing-data', `${extra} byte(s) after the message's last field, claimed by no field`, this.cursor.base + claimed),
+      );
+    }
+  }
+
   private version(flags: number, at: number, headerEnd: number): NtlmVersion | null {
     if ((flags & NTLMSSP_NEGOTIATE_VERSION) === 0 || headerEnd < at + 8) return null;
     const cursor = this.cursor;
@@ -261,7 +278,9 @@ class NtlmDecoder {
     const suppliedWorkstation = (flags & NTLMSSP_NEGOTIATE_OEM_WORKSTATION_SUPPLIED) !== 0 && workstation.length > 0;
     if (suppliedDomain) message.domain = this.text(domain, false, 'domain');
     if (suppliedWorkstation) message.workstation = this.text(workstation, false, 'workstation');
-    message.version = this.version(flags, 32, this.headerEnd([domain, workstation]));
+    const headerEnd = this.headerEnd([domain, workstation]);
+    message.version = this.version(flags, 32, headerEnd);
+    this.trailingData([domain, workstation], [32, 40], headerEnd);
     return message;
   }
 
@@ -276,15 +295,28 @@ class NtlmDecoder {
     message.serverChallenge = serverChallenge;
     const unicode = (flags & NTLMSSP_NEGOTIATE_UNICODE) !== 0;
     let headerEnd = this.headerEnd([targetName]);
+    const buffers = [targetName];
     if (headerEnd >= 48) {
       const info = this.securityBuffer(40, 'targetInfo');
-      headerEnd = this.headerEnd([targetName, info]);
+      buffers.push(info);
+      headerEnd = this.headerEnd(buffers);
       if (info.length > 0) {
         message.targetInfo = this.avPairs(cursor.slice(info.offset, info.length, 'TargetInfo'), cursor.base + info.offset);
+        // MS-NLMP §2.2.1.2: TargetInfoFields are meaningful only with NTLMSSP_NEGOTIATE_TARGET_INFO; a client may ignore them.
+        if ((flags & NTLMSSP_NEGOTIATE_TARGET_INFO) === 0) {
+          this.warnings.push(
+            problem(
+              'ntlm-target-info-flag',
+              'TargetInfo is present but NTLMSSP_NEGOTIATE_TARGET_INFO is clear: a client may ignore it, and answer with NTLMv1',
+              cursor.base + 20,
+            ),
+          );
+        }
       }
     }
     if (targetName.length > 0) message.targetName = this.text(targetName, unicode, 'targetName');
     message.version = this.version(flags, 48, headerEnd);
+    this.trailingData(buffers, [32, 48, 56], headerEnd);
     return message;
   }
 
@@ -319,6 +351,7 @@ class NtlmDecoder {
         problem('ntlm-mic-missing', 'MsvAvFlags says a MIC is present but the MIC field is absent or zero', cursor.base + 72),
       );
     }
+    this.trailingData(sessionKey ? [...buffers, sessionKey] : buffers, [52, 60, 64, 72, 88], headerEnd);
     const message = this.empty(3, flags, flagNames);
     message.domain = this.text(domain, unicode, 'domain');
     message.user = this.text(user, unicode, 'user');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ntlmAuthenticate } from '../../../helpers/tokens';
 import { decodeNtlmMessage, fileTimeToIso } from '../../../../src/core/decode/ntlm/decode';
 import { hex, labToken } from '../../../helpers/fixtures';
+import { publicToken, publicTokens } from '../../../helpers/public-tokens';
 
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
@@ -277,5 +278,42 @@ describe('decodeNtlmMessage — every AV pair and OEM strings (built from MS-NLM
       workstation: 'WS01',
       version: { major: 10, minor: 0, build: 17763, revision: 15 },
     });
+  });
+});
+
+describe('decodeNtlmMessage — bytes no field claims, and TargetInfo without its flag (public messages)', () => {
+  const publicBytes = (name: string) => bytesOf(publicToken(name));
+  const ntlmNames = publicTokens.filter((token) => token.kind.startsWith('NTLM ')).map((token) => token.name);
+
+  it('finds no trailing data in any public NTLM message', () => {
+    expect(ntlmNames.length).toBeGreaterThanOrEqual(20);
+    for (const name of ntlmNames) {
+      const result = decodeNtlmMessage(publicBytes(name));
+      expect(result.ok && result.warnings.map((warning) => warning.code), name).not.toContain('ntlm-trailing-data');
+    }
+  });
+
+  it.each([
+    ['a 32-byte NEGOTIATE (half a Version field is no Version)', 'chromium-ntlm-negotiate', 32],
+    ['a CHALLENGE with TargetInfo', 'pyspnego-ntlm-challenge', 206],
+    ['an AUTHENTICATE with a MIC', 'chromium-ntlmv2-authenticate-cbt-mic', 286],
+    ['an NTLMv1 AUTHENTICATE without a Version', 'curl-test91-ntlm-authenticate', 137],
+  ] as const)('warns about bytes appended to %s, at the first one', (_, name, end) => {
+    const result = decodeNtlmMessage(Uint8Array.from([...publicBytes(name), 0xde, 0xad, 0xbe, 0xef]), 100);
+    expect(result.ok && result.warnings).toEqual([
+      expect.objectContaining({ code: 'ntlm-trailing-data', offset: 100 + end, message: expect.stringContaining('4 byte(s)') }),
+    ]);
+  });
+
+  it('does not count the zero Version field of a 40-byte NEGOTIATE without NTLMSSP_NEGOTIATE_VERSION', () => {
+    const withZeroVersion = Uint8Array.from([...publicBytes('chromium-ntlm-negotiate'), 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(decodeNtlmMessage(withZeroVersion)).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('warns about TargetInfo sent while NTLMSSP_NEGOTIATE_TARGET_INFO is clear (curl test91’s IIS-style CHALLENGE)', () => {
+    const result = decodeNtlmMessage(publicBytes('curl-test91-ntlm-challenge'));
+    expect(result.ok && result.value.targetInfo?.dnsComputerName).toBe('elisabeth.cc.icedev.nu');
+    expect(result.ok && result.warnings).toEqual([expect.objectContaining({ code: 'ntlm-target-info-flag', offset: 20 })]);
+    expect(decodeNtlmMessage(publicBytes('pyspnego-ntlm-challenge'))).toMatchObject({ ok: true, warnings: [] });
   });
 });
