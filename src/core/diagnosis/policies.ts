@@ -140,7 +140,9 @@ export type FirefoxPref =
   /** true: Firefox's own NTLM module instead of the system's (no single sign-on on Windows: it prompts). */
   | 'network.auth.force-generic-ntlm'
   /** true: Firefox accepts NTLMv1 (off by default). */
-  | 'network.negotiate-auth.allow-insecure-ntlm-v1';
+  | 'network.negotiate-auth.allow-insecure-ntlm-v1'
+  /** true: Firefox's own NTLM module may answer with NTLMv1 (off by default). */
+  | 'network.auth.force-generic-ntlm-v1';
 
 /** The URI-list prefs: comma-separated lists an organisation may already fill. */
 const LIST_PREFS: ReadonlySet<FirefoxPref> = new Set([

@@ -28,6 +28,8 @@ export interface NtlmJson {
     singleHost: boolean;
   } | null;
   responseVersion: 'v1' | 'v2' | 'anonymous' | null;
+  /** A v1 response that is the NTLM2 session response (extended session security, MS-NLMP §3.3.1); added in 0.2. */
+  ntlm2SessionResponse: boolean;
   lmResponseLength: number | null;
   ntResponseLength: number | null;
   mic: boolean;
@@ -164,6 +166,7 @@ export function tokenJson(token: DecodedToken): TokenJson {
         singleHost: token.ntlm.targetInfo.singleHost,
       },
       responseVersion: token.ntlm.responseVersion,
+      ntlm2SessionResponse: token.ntlm.ntlm2SessionResponse,
       lmResponseLength: token.ntlm.lmResponseLength,
       ntResponseLength: token.ntlm.ntResponseLength,
       mic: token.ntlm.mic,

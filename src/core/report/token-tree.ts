@@ -111,7 +111,7 @@ function ntlmNodes(message: NtlmMessage): (TreeNode | null)[] {
     message.responseVersion !== null
       ? leaf(
           'Response',
-          `${message.responseVersion === 'anonymous' ? 'anonymous' : `NTLM${message.responseVersion}`} (LM ${message.lmResponseLength} bytes, NT ${message.ntResponseLength} bytes)`,
+          `${responseName(message)} (LM ${message.lmResponseLength} bytes, NT ${message.ntResponseLength} bytes)`,
           spans['ntChallengeResponse'],
         )
       : null,
@@ -122,6 +122,13 @@ function ntlmNodes(message: NtlmMessage): (TreeNode | null)[] {
       ? leaf('EncryptedRandomSessionKey', message.sessionKey ? 'present' : 'absent', spans['encryptedRandomSessionKey'])
       : null,
   ];
+}
+
+/** NTLMv2, NTLMv1, the NTLM2 session response (NTLMv1 with extended session security, MS-NLMP §3.3.1), anonymous. */
+function responseName(message: NtlmMessage): string {
+  if (message.responseVersion === 'anonymous') return 'anonymous';
+  if (message.ntlm2SessionResponse) return 'NTLM2 session response (NTLMv1 with extended session security)';
+  return `NTLM${message.responseVersion}`;
 }
 
 function targetInfoNode(label: string, info: NtlmTargetInfo): TreeNode {

@@ -128,11 +128,12 @@ function describe(summary: TokenSummary): TokenVerdict {
       const who = summary.ntlmUser ? ` for ${summary.ntlmUser}${summary.ntlmWorkstation ? ` on ${summary.ntlmWorkstation}` : ''}` : '';
       if (summary.ntlmResponse === 'anonymous')
         return { tone: 'warning', text: `NTLM AUTHENTICATE (message 3 of 3) with empty responses: an anonymous logon${who}.` };
-      if (summary.ntlmResponse === 'v1')
-        return {
-          tone: 'error',
-          text: `NTLM AUTHENTICATE (message 3 of 3) with an NTLMv1 or LM response${who}: weak and refused by hardened servers.`,
-        };
+      if (summary.ntlmResponse === 'v1') {
+        const response = summary.ntlm2SessionResponse
+          ? 'an NTLM2 session response (NTLMv1 with extended session security)'
+          : 'an NTLMv1 or LM response';
+        return { tone: 'error', text: `NTLM AUTHENTICATE (message 3 of 3) with ${response}${who}: weak and refused by hardened servers.` };
+      }
       return {
         tone: 'ok',
         text: `NTLM AUTHENTICATE (message 3 of 3) with an NTLMv2 response${who}: a well-formed logon. Whether it succeeds depends on the password and the server.`,

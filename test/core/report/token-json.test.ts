@@ -49,6 +49,7 @@ describe('tokenResultJson (docs/json.md)', () => {
         'version',
         'targetInfo',
         'responseVersion',
+        'ntlm2SessionResponse',
         'lmResponseLength',
         'ntResponseLength',
         'mic',

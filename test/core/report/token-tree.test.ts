@@ -103,4 +103,12 @@ describe('tokenTree / renderTree', () => {
     expect(text).toContain('│     └─ Exchange: 88 bytes');
     expect(text).not.toContain('not decodable');
   });
+
+  it('names the NTLM2 session response instead of plain NTLMv1 (public Chromium ESS AUTHENTICATE)', () => {
+    const result = decodeToken(publicToken('chromium-ntlm-ess-authenticate'));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(renderTree(tokenTree(result.value.token))).toContain(
+      '├─ Response: NTLM2 session response (NTLMv1 with extended session security) (LM 24 bytes, NT 24 bytes)',
+    );
+  });
 });

@@ -84,4 +84,12 @@ describe('tokenVerdict on public tokens', () => {
     );
     expect(verdictOfPublic('picky-negoex-verify').text).toMatch(/^The client opens a NegoEx negotiation \(VERIFY for PKU2U\)/);
   });
+
+  it('tells the NTLM2 session response from plain NTLMv1', () => {
+    expect(verdictOfPublic('chromium-ntlm-ess-authenticate')).toEqual({
+      tone: 'error',
+      text: 'NTLM AUTHENTICATE (message 3 of 3) with an NTLM2 session response (NTLMv1 with extended session security) for Domain\\User on COMPUTER: weak and refused by hardened servers.',
+    });
+    expect(verdictOfPublic('curl-test91-ntlm-authenticate').text).toContain('with an NTLMv1 or LM response for mydomain\\myself');
+  });
 });

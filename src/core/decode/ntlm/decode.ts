@@ -8,6 +8,7 @@ import { type ByteRange, type Problem, type Result, abort, guard, problem } from
 import {
   MSV_AV_FLAG_MIC_PRESENT,
   MsvAv,
+  NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY,
   NTLMSSP_NEGOTIATE_OEM_DOMAIN_SUPPLIED,
   NTLMSSP_NEGOTIATE_OEM_WORKSTATION_SUPPLIED,
   NTLMSSP_NEGOTIATE_TARGET_INFO,
@@ -75,6 +76,9 @@ export interface NtlmMessage {
   readonly version: NtlmVersion | null;
   readonly targetInfo: NtlmTargetInfo | null;
   readonly responseVersion: 'v1' | 'v2' | 'anonymous' | null;
+  /** An NTLMv1 response with extended session security, the "NTLM2 session response" (MS-NLMP §3.3.1): the NT response
+   *  mixes a client nonce in, which the LM field carries followed by 16 zero bytes. */
+  readonly ntlm2SessionResponse: boolean;
   readonly lmResponseLength: number | null;
   readonly ntResponseLength: number | null;
   readonly ntlmV2Blob: NtlmV2ClientBlob | null;
@@ -257,6 +261,7 @@ class NtlmDecoder {
       version: null,
       targetInfo: null,
       responseVersion: null,
+      ntlm2SessionResponse: false,
       lmResponseLength: null,
       ntResponseLength: null,
       ntlmV2Blob: null,
@@ -360,6 +365,7 @@ class NtlmDecoder {
     message.targetInfo = blob?.info ?? null;
     message.ntlmV2Blob = blob?.summary ?? null;
     message.responseVersion = this.responseVersion(lm, nt);
+    message.ntlm2SessionResponse = message.responseVersion === 'v1' && this.isNtlm2SessionResponse(flags, lm, nt);
     message.lmResponseLength = lm.length;
     message.ntResponseLength = nt.length;
     message.mic = micPresent;
@@ -380,6 +386,12 @@ class NtlmDecoder {
       ),
     );
     return null;
+  }
+
+  /** MS-NLMP §3.3.1 with NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY: LmChallengeResponse = ClientChallenge ‖ Z(16). */
+  private isNtlm2SessionResponse(flags: number, lm: SecurityBuffer, nt: SecurityBuffer): boolean {
+    if ((flags & NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY) === 0 || nt.length !== 24 || lm.length !== 24) return false;
+    return isAllZero(this.cursor.slice(lm.offset + 8, 16, 'LmChallengeResponse'));
   }
 
   /** NTLMv2_RESPONSE = NTProofStr(16) + NTLMv2_CLIENT_CHALLENGE, MS-NLMP §2.2.2.8 and §2.2.2.7. */

@@ -37,6 +37,11 @@ export interface TokenSummary {
   readonly mutualRequired: boolean | null;
   /** NTLM AUTHENTICATE response kind: NTLMv2, NTLMv1 (or LM), or anonymous (empty responses). */
   readonly ntlmResponse: 'v1' | 'v2' | 'anonymous' | null;
+  /** That v1 response is the NTLM2 session response (NTLMv1 with extended session security, MS-NLMP §3.3.1). */
+  readonly ntlm2SessionResponse: boolean;
+  /** The NTLM message's NegotiateFlags, and whether a CHALLENGE carried TargetInfo (what decides curl's answer). */
+  readonly ntlmFlags: number | null;
+  readonly ntlmTargetInfo: boolean | null;
   /** NTLM identities: the user's domain\user and workstation (AUTHENTICATE), the server's name (CHALLENGE). */
   readonly ntlmUser: string | null;
   readonly ntlmWorkstation: string | null;
@@ -71,6 +76,9 @@ export function summarizeToken(token: string): TokenSummary {
       weakEtype: false,
       mutualRequired: null,
       ntlmResponse: null,
+      ntlm2SessionResponse: false,
+      ntlmFlags: null,
+      ntlmTargetInfo: null,
       ntlmUser: null,
       ntlmWorkstation: null,
       ntlmServer: null,
@@ -116,6 +124,9 @@ export function summarizeDecoded(text: DecodedTokenText): TokenSummary {
     weakEtype: apReq?.ticketEtype != null && isWeakEtype(apReq.ticketEtype),
     mutualRequired: apReq?.mutualRequired ?? null,
     ntlmResponse: ntlm?.messageType === 3 ? ntlm.responseVersion : null,
+    ntlm2SessionResponse: ntlm?.ntlm2SessionResponse ?? false,
+    ntlmFlags: ntlm?.flags ?? null,
+    ntlmTargetInfo: ntlm?.messageType === 2 ? ntlm.targetInfo !== null : null,
     ntlmUser,
     ntlmWorkstation: ntlm?.workstation || null,
     ntlmServer: ntlm?.targetInfo?.dnsComputerName ?? ntlm?.targetInfo?.nbComputerName ?? null,

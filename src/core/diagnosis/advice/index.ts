@@ -20,6 +20,7 @@ import { privateWindowAdvice } from './private-window';
 import { proxyAuthAdvice } from './proxy-auth';
 import { sizeEstimateAdvice } from './size-estimate';
 import { spnMismatchAdvice } from './spn-mismatch';
+import { ntlmV1Advice, tokenWeaknessAdvice } from './token-weaknesses';
 import { tokenWeaknessAdvice } from './token-weaknesses';
 import { readinessAdvice } from './readiness';
 
@@ -31,6 +32,7 @@ export const TOKEN_ADVICE = {
 
 export const ADVICE: Readonly<Record<RuleId, Adviser>> = {
   ...TOKEN_ADVICE,
+  'ntlm-v1': ntlmV1Advice,
   ...noTokenSentAdvice,
   ...readinessAdvice,
   'auth-failed': authFailedAdvice,

@@ -29,13 +29,24 @@ export function tokenWeaknesses(summary: TokenSummary, place: TokenPlace): Verdi
     });
   }
   if (summary.ntlmResponse === 'v1') {
+    // MS-NLMP §3.3.1: with extended session security the LM field is the client's nonce and 16 zero bytes.
+    const session = summary.ntlm2SessionResponse;
     verdicts.push({
       id: 'ntlm-v1',
       severity: 'error',
-      title: 'NTLMv1 (or LM) response',
+      title: session ? 'NTLM2 session response (NTLMv1 with extended session security)' : 'NTLMv1 (or LM) response',
       exchangeId,
       url,
-      evidence: [{ leg, source: 'token', name: 'NTLM AUTHENTICATE NtChallengeResponse', value: 'NTLMv1 (24-byte response)' }],
+      evidence: [
+        {
+          leg,
+          source: 'token',
+          name: 'NTLM AUTHENTICATE NtChallengeResponse',
+          value: session
+            ? 'NTLMv1 with extended session security (24-byte response; LM field = 8-byte client nonce + 16 zero bytes)'
+            : 'NTLMv1 (24-byte response)',
+        },
+      ],
     });
   }
   if (summary.ntlmResponse === 'anonymous') {

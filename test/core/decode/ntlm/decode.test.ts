@@ -317,3 +317,29 @@ describe('decodeNtlmMessage — bytes no field claims, and TargetInfo without it
     expect(decodeNtlmMessage(publicBytes('pyspnego-ntlm-challenge'))).toMatchObject({ ok: true, warnings: [] });
   });
 });
+
+describe('decodeNtlmMessage — the NTLM2 session response (MS-NLMP §3.3.1, extended session security)', () => {
+  const publicBytes = (name: string) => bytesOf(publicToken(name));
+
+  it.each([
+    ['chromium-ntlm-ess-authenticate', true],
+    ['ms-nlmp-4.2.2.3-ntlmv1-authenticate', false],
+    ['curl-test91-ntlm-authenticate', false],
+    ['chromium-ntlmv2-authenticate-cbt-mic', false],
+  ] as const)('%s: %s', (name, expected) => {
+    const result = decodeNtlmMessage(publicBytes(name));
+    expect(result.ok && result.value.ntlm2SessionResponse).toBe(expected);
+  });
+
+  it('is not one when the LM field after the client nonce is not all zero, or the ESS flag is clear', () => {
+    const ess = publicBytes('chromium-ntlm-ess-authenticate');
+    const view = new DataView(ess.buffer, ess.byteOffset);
+    const lmOffset = view.getUint32(16, true);
+    const tamperedLm = Uint8Array.from(ess);
+    tamperedLm[lmOffset + 20] = 1;
+    expect(decodeNtlmMessage(tamperedLm)).toMatchObject({ ok: true, value: { responseVersion: 'v1', ntlm2SessionResponse: false } });
+    const noFlag = Uint8Array.from(ess);
+    noFlag[62] = (noFlag[62] as number) & ~0x08;
+    expect(decodeNtlmMessage(noFlag)).toMatchObject({ ok: true, value: { responseVersion: 'v1', ntlm2SessionResponse: false } });
+  });
+});
