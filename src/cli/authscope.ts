@@ -15,6 +15,7 @@ import type { Problem } from '../core/decode/result';
 import { diagnoseToken } from '../core/diagnosis/token-findings';
 import { findingJson } from '../core/report/finding-json';
 import { summarizeDecoded } from '../core/decode/token/summary';
+import { decodeFindingLines } from './finding-text';
 import { companionCommand, probeCommand } from './probe-command';
 import { inventoryCommand } from './inventory-command';
 
@@ -101,10 +102,7 @@ export function run(args: readonly string[], io: CliIo): number | Promise<number
     io.out(renderTree(tokenTree(result.value.token)));
     const warnings: readonly Problem[] = [...decoded.inputWarnings, ...result.warnings];
     for (const warning of warnings) io.out(`warning: ${shown(warning.message)} (${warning.code} at offset ${warning.offset})`);
-    for (const finding of findings) {
-      io.out(`finding: [${finding.severity}] ${finding.id}: ${shown(finding.title)}\n  ${shown(finding.explanation)}`);
-      if (finding.fixes.length > 0) io.out(`  fix: ${finding.fixes.map((fix) => shown(fix.text)).join(' / ')}`);
-    }
+    for (const finding of findings) for (const line of decodeFindingLines(finding)) io.out(line);
   }
   return 0;
 }

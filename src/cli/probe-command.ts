@@ -7,6 +7,7 @@ import { probeJson } from '../core/report/probe-json';
 import { statusChain } from '../core/diagnosis/evidence';
 import { summarizeExchange } from '../core/exchange/summary';
 import type { CliIo } from './authscope';
+import { probeFindingLines } from './finding-text';
 import { COMPANION_BROWSERS, type CompanionBrowser, installCompanion, runHost, uninstallCompanion } from './companion';
 import { probe, probeTargetProblem } from './probe';
 
@@ -65,15 +66,7 @@ function printProbe(facts: ProbeFacts, io: CliIo): void {
     );
   for (const missing of facts.missing) io.out(`  missing: ${missing}`);
   io.out(findings.length === 0 ? 'findings: none' : 'findings:');
-  for (const finding of findings) {
-    io.out(`  [${finding.severity}] ${finding.id}: ${shown(finding.title)}`);
-    for (const item of finding.evidence)
-      io.out(`    ${item.source}${item.leg === null ? '' : ` leg ${item.leg + 1}`} ${shown(item.name)}: ${shown(item.value)}`);
-    for (const fix of finding.fixes.slice(0, 3)) {
-      io.out(`    fix: ${shown(fix.text)}`);
-      for (const command of fix.commands ?? []) io.out(`      $ ${shown(command)}`);
-    }
-  }
+  for (const finding of findings) for (const line of probeFindingLines(finding, 3)) io.out(line);
 }
 
 export async function probeCommand(args: readonly string[], io: CliIo): Promise<number> {
