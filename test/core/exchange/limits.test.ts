@@ -59,10 +59,10 @@ describe('exchange limits', () => {
     for (const event of loop(60)) exchange = capture.apply(event) ?? exchange;
     if (!exchange) throw new Error('no exchange');
     expect(fitForStorage(exchange)).toBe(exchange);
-    const fitted = fitForStorage(exchange, 8_000);
+    const fitted = fitForStorage(exchange, 12_000);
     expect(hasRawTokens(fitted)).toBe(false);
-    expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(8_000);
+    expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(12_000);
     expect(fitted.droppedLegs).toBeGreaterThan(0);
-    expect(fitted.truncated).toEqual(['raw tokens dropped: the exchange was larger than 8 KB']);
+    expect(fitted.truncated).toEqual(['raw tokens dropped: the exchange was larger than 12 KB']);
   });
 });

@@ -21,7 +21,6 @@ import { proxyAuthAdvice } from './proxy-auth';
 import { sizeEstimateAdvice } from './size-estimate';
 import { spnMismatchAdvice } from './spn-mismatch';
 import { ntlmV1Advice, tokenWeaknessAdvice } from './token-weaknesses';
-import { tokenWeaknessAdvice } from './token-weaknesses';
 import { readinessAdvice } from './readiness';
 
 /** Advice that needs only the verdict: what a lone token's findings can be. */

@@ -64,6 +64,7 @@ export const SOURCES = {
   rc4Removal: {
     title: 'How to manage Kerberos KDC usage of RC4 for service account ticket issuance changes related to CVE-2026-20833 (KB5073381)',
     url: 'https://support.microsoft.com/en-us/topic/how-to-manage-kerberos-kdc-usage-of-rc4-for-service-account-ticket-issuance-changes-related-to-cve-2026-20833-1ebcda33-720a-4da8-93c1-b0496e1910dc',
+  },
   lanManagerLevel: {
     title: 'Network security: LAN Manager authentication level (LmCompatibilityLevel)',
     url: 'https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-lan-manager-authentication-level',
