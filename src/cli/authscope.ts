@@ -130,10 +130,10 @@ function analyze(args: readonly string[], io: CliIo): number {
     io.err(`authscope: ${shown(path)}: ${shown(imported.error.message)} (${imported.error.code})`);
     return 2;
   }
-  for (const warning of imported.warnings) io.err(`warning: ${shown(warning.message)} (${warning.code})`);
   try {
-    if (json) for (const line of analysisJsonLines(imported.value, { includeTokens })) io.out(line);
-    else printAnalysis(imported.value, io);
+    // Warnings go with the result, where the reader looks: a best-effort read or a cut-off file is part of the answer.
+    if (json) for (const line of analysisJsonLines(imported.value, { includeTokens, warnings: imported.warnings })) io.out(line);
+    else printAnalysis(imported.value, imported.warnings, io);
   } catch (error) {
     io.err(
       `authscope: ${shown(path)}: the analysis failed: ${shown(error instanceof Error ? error.message : String(error))} (internal-error)`,
@@ -143,13 +143,15 @@ function analyze(args: readonly string[], io: CliIo): number {
   return 0;
 }
 
-/** The text report: one block per exchange (its legs, outcome, mechanism and findings), IIS stories last. */
-function printAnalysis(session: ImportedSession, io: CliIo): void {
+/** The text report: the import's warnings, one block per exchange (its legs, outcome, mechanism and findings), IIS
+ *  stories last. */
+function printAnalysis(session: ImportedSession, warnings: readonly Problem[], io: CliIo): void {
   const findings = session.exchanges.map((exchange) => diagnoseExchange(exchange));
   const distinct = dedupeFindings([...findings.flat(), ...session.findings]);
   io.out(
     `${session.source}${session.browser ? ` from ${shown(session.browser)}` : ''}: ${session.exchanges.length} exchanges, ${distinct.length} distinct findings`,
   );
+  for (const warning of warnings) io.out(`warning: ${shown(warning.message)} (${warning.code})`);
   const transient = followedBySignIn(session.exchanges);
   session.exchanges.forEach((exchange, index) => {
     const summary = summarizeExchange(exchange);

@@ -165,9 +165,35 @@ describe('authscope analyze', () => {
     const full = netlog('default');
     const { code, err, out } = cli(['analyze', 'cut.json'], '', { 'cut.json': full.slice(0, Math.floor(full.length * 0.6)) });
     expect(code).toBe(0);
-    expect(err).toMatch(/warning: the file ends before the event list is closed .* \d+ complete events recovered \(netlog-truncated\)/);
-    expect(out).toMatch(/^netlog from Chromium 156.*: \d+ exchanges/);
+    expect(err).toBe('');
+    expect(out).toMatch(
+      /^netlog from Chromium 156.*: \d+ exchanges.*\n(warning: .*\n)*warning: the file ends before the event list is closed .* \d+ complete events recovered \(netlog-truncated\)/,
+    );
     expect(out).toMatch(/\n {2}mechanism: Kerberos — inferred: .*\n/);
+  });
+
+  it('reads an IIS line with a value missing best-effort and says so with the result, in text and JSON', () => {
+    const log = [
+      '#Fields: date time c-ip cs-uri-stem cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+      '2026-11-22 06:00:00 10.0.0.9 /app 401 1 2148074254 15',
+    ].join('\n');
+    const text = cli(['analyze', '-'], log);
+    expect(text.code).toBe(0);
+    expect(text.err).toBe('');
+    expect(text.out).toMatch(
+      /^iis-log: 0 exchanges, 1 distinct findings\nwarning: line 2: 8 values for 9 fields: read best-effort .*\(iis-log-misaligned\)/,
+    );
+    expect(text.out).toContain('[error] preauth-first-request');
+    const json = JSON.parse(cli(['analyze', '--json', '-'], log).out);
+    expect(json.warnings).toEqual([expect.objectContaining({ code: 'iis-log-misaligned', offset: 2 })]);
+    expect(json.findings).toEqual([expect.objectContaining({ id: 'preauth-first-request', url: '/app' })]);
+  });
+
+  it('refuses an IIS log none of whose lines can be read, with exit 2', () => {
+    const { code, out, err } = cli(['analyze', '-'], '#Fields: date time c-ip cs-uri-stem sc-status\n2026-11-22 06:00:00\n');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/none of the 1 log line\(s\) could be read.*\(iis-log-no-readable-lines\)$/);
   });
 
   it('explains an IIS log and rejects garbage with a clear error', () => {

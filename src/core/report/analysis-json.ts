@@ -5,6 +5,7 @@ import { type FindingJson, findingJson } from './finding-json';
 import type { Finding } from '../diagnosis/finding';
 import type { ImportedSession } from '../import/file-import';
 import type { AuthItem, Exchange } from '../exchange/model';
+import type { Problem } from '../decode/result';
 import { summarizeExchange } from '../exchange/summary';
 
 const sent = (item: AuthItem | null | undefined, includeTokens: boolean, bytes: number | null) =>
@@ -41,11 +42,18 @@ export function exchangeJson(exchange: Exchange, findings: readonly Finding[], i
   };
 }
 
+/** What `analyze --json` is asked for: raw tokens or not, and the import's warnings to carry with the result. */
+export interface AnalysisJsonOptions {
+  readonly includeTokens: boolean;
+  readonly warnings?: readonly Problem[];
+}
+
 /** The whole analysis as one object (small sessions, tests). */
-export function analysisJson(session: ImportedSession, options: { includeTokens: boolean } = { includeTokens: false }) {
+export function analysisJson(session: ImportedSession, options: AnalysisJsonOptions = { includeTokens: false }) {
   return JSON.parse([...analysisJsonLines(session, options)].join('\n')) as {
     source: string;
     browser: string | null;
+    warnings: Problem[];
     exchanges: ReturnType<typeof exchangeJson>[];
     findings: (FindingJson & { count: number })[];
   };
@@ -58,11 +66,10 @@ const indented = (value: unknown, spaces: number) => JSON.stringify(value, null,
  * text than one JavaScript string holds, so the CLI writes the pieces as they come. Joined with newlines they are
  * `JSON.stringify(analysis, null, 2)`.
  */
-export function* analysisJsonLines(
-  session: ImportedSession,
-  options: { includeTokens: boolean } = { includeTokens: false },
-): Generator<string> {
-  yield `{\n  "source": ${JSON.stringify(session.source)},\n  "browser": ${JSON.stringify(session.browser)},\n  "exchanges": [`;
+export function* analysisJsonLines(session: ImportedSession, options: AnalysisJsonOptions = { includeTokens: false }): Generator<string> {
+  // The import's warnings travel with the result (lines read best-effort, a NetLog cut off): added in 0.2.
+  const warnings = (options.warnings ?? []).map(({ code, message, offset }) => ({ code, message, offset }));
+  yield `{\n  "source": ${JSON.stringify(session.source)},\n  "browser": ${JSON.stringify(session.browser)},\n  "warnings": ${indented(warnings, 2)},\n  "exchanges": [`;
   const tally = new FindingTally();
   tally.add(session.findings);
   const last = session.exchanges.length - 1;

@@ -32,6 +32,11 @@ export function IisLogView() {
               No <code>#Fields:</code> line: read with IIS’s default fields ({explained.value.assumedFields.join(' ')}).
             </p>
           )}
+          {explained.value.bestEffort.length > 0 && (
+            <p class="problems warning" role="status">
+              Read best-effort: {explained.value.bestEffort.map((item) => item.reason).join('; ')}
+            </p>
+          )}
           {explained.value.stories.map((story, index) => (
             <FindingView key={index} finding={story.finding} />
           ))}
@@ -54,7 +59,10 @@ export function IisLogView() {
                   <td>
                     {status} {entry.win32Status ?? ''}
                   </td>
-                  <td>{meaning}</td>
+                  <td>
+                    {meaning}
+                    {entry.bestEffort ? ' (read best-effort: the line’s values do not match #Fields)' : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -37,6 +37,8 @@ export interface ExplainedLog {
   readonly stories: readonly LogStory[];
   /** Lines that could not be read, with their line numbers. */
   readonly skipped: readonly { readonly line: number; readonly reason: string }[];
+  /** Lines read best-effort (their value count differs from #Fields), with why. */
+  readonly bestEffort: readonly { readonly line: number; readonly reason: string }[];
   /** The fields assumed for lines pasted without a "#Fields:" header (IIS's defaults); null when the log named them. */
   readonly assumedFields: readonly string[] | null;
 }
@@ -219,8 +221,16 @@ export function explainIisLog(text: string): Result<ExplainedLog> {
   });
   for (const key of [...open.keys()]) close(key);
   stories.sort((a, b) => (a.entries[0]?.entry.line ?? 0) - (b.entries[0]?.entry.line ?? 0));
-  const skipped = parsed.warnings
-    .filter((warning) => warning.code !== 'iis-log-default-fields')
-    .map((warning) => ({ line: warning.offset, reason: warning.message }));
-  return ok({ entries, stories, skipped, assumedFields: parsed.value.defaultFields ? parsed.value.fields : null }, parsed.warnings);
+  const lines = (keep: (code: string) => boolean) =>
+    parsed.warnings.filter((warning) => keep(warning.code)).map((warning) => ({ line: warning.offset, reason: warning.message }));
+  return ok(
+    {
+      entries,
+      stories,
+      skipped: lines((code) => code !== 'iis-log-default-fields' && code !== 'iis-log-misaligned'),
+      bestEffort: lines((code) => code === 'iis-log-misaligned'),
+      assumedFields: parsed.value.defaultFields ? parsed.value.fields : null,
+    },
+    parsed.warnings,
+  );
 }

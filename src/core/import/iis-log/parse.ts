@@ -20,6 +20,9 @@ export interface LogEntry {
   /** cs-bytes: the request size, when logged (“Troubleshoot Kerberos failures in Internet Explorer” reads Kerberos vs NTLM from it). */
   readonly requestBytes: number | null;
   readonly timeTaken: number | null;
+  /** Read from a line whose value count differs from its #Fields: the status fields from the end, the rest from the
+   *  start (values in between may be misplaced). */
+  readonly bestEffort: boolean;
 }
 
 export interface ParsedLog {
@@ -68,12 +71,33 @@ const number = (text: string | undefined): number | null => {
   return parsed !== null && /^\d+$/.test(parsed) ? Number(parsed) : null;
 };
 
+/**
+ * A line with more or fewer values than its #Fields, read the way IIS writes: sc-status, sc-substatus and
+ * sc-win32-status come last (only time-taken and the byte counts may follow), so everything from sc-status on is read
+ * from the end of the line and the fields before it from the start; a field neither reaches stays empty. Null when
+ * the value read as sc-status is not a status code: the line is not one of this log's.
+ */
+function alignFromBothEnds(fields: readonly string[], columns: readonly string[]): Map<string, string | undefined> | null {
+  const statusAt = fields.findIndex((name) => name.toLowerCase() === 'sc-status');
+  const tail = fields.length - statusAt;
+  if (statusAt < 0 || columns.length < tail) return null;
+  const head = Math.min(statusAt, columns.length - tail);
+  const row = new Map<string, string | undefined>(
+    fields.map((name, index) => [
+      name.toLowerCase(),
+      index >= statusAt ? columns[columns.length - fields.length + index] : index < head ? columns[index] : undefined,
+    ]),
+  );
+  return /^\d{3}$/.test(row.get('sc-status') ?? '') ? row : null;
+}
+
 export function parseW3cLog(text: string): Result<ParsedLog> {
   const warnings: Problem[] = [];
   const entries: LogEntry[] = [];
   let fields: readonly string[] | null = null;
   let lastFields: readonly string[] = [];
   let defaultFields = false;
+  let dataLines = 0;
   const lines = text.split(/\r?\n/);
   if (lines.length > MAX_LOG_LINES)
     warnings.push(problem('iis-log-truncated', `only the first ${MAX_LOG_LINES} lines were read`, MAX_LOG_LINES));
@@ -103,11 +127,25 @@ export function parseW3cLog(text: string): Result<ParsedLog> {
       warnings.push(problem('iis-log-no-fields', `line ${index + 1}: data before any #Fields: header`, index + 1));
       continue;
     }
-    if (columns.length !== fields.length) {
+    dataLines++;
+    const row =
+      columns.length === fields.length
+        ? new Map(fields.map((name, column) => [name.toLowerCase(), columns[column]]))
+        : alignFromBothEnds(fields, columns);
+    if (!row) {
       warnings.push(problem('iis-log-column-count', `line ${index + 1}: ${columns.length} values for ${fields.length} fields`, index + 1));
       continue;
     }
-    const row = new Map(fields.map((name, column) => [name.toLowerCase(), columns[column]]));
+    const bestEffort = columns.length !== fields.length;
+    if (bestEffort) {
+      warnings.push(
+        problem(
+          'iis-log-misaligned',
+          `line ${index + 1}: ${columns.length} values for ${fields.length} fields: read best-effort — sc-status, sc-substatus and sc-win32-status from the end of the line (IIS writes them last), the fields before from its start; values in between may be misplaced`,
+          index + 1,
+        ),
+      );
+    }
     const status = number(row.get('sc-status'));
     if (status === null) {
       warnings.push(problem('iis-log-no-status', `line ${index + 1}: no sc-status`, index + 1));
@@ -131,6 +169,7 @@ export function parseW3cLog(text: string): Result<ParsedLog> {
       win32Status: number(row.get('sc-win32-status')),
       requestBytes: number(row.get('cs-bytes')),
       timeTaken: number(row.get('time-taken')),
+      bestEffort,
     });
   }
   if (lastFields.length === 0)
@@ -141,5 +180,14 @@ export function parseW3cLog(text: string): Result<ParsedLog> {
     );
   if (!lastFields.some((name) => name.toLowerCase() === 'sc-status'))
     return fail('iis-log-no-status-field', 'the #Fields: header has no sc-status column', 0);
+  const unread = warnings.find((warning) => warning.code !== 'iis-log-default-fields' && warning.code !== 'iis-log-truncated');
+  if (dataLines > 0 && entries.length === 0 && unread) {
+    // Nothing read from lines that were there is no "nothing found": say why, as the error.
+    return fail(
+      'iis-log-no-readable-lines',
+      `none of the ${dataLines} log line(s) could be read; the first: ${unread.message}`,
+      unread.offset,
+    );
+  }
   return ok({ entries, fields: lastFields, defaultFields }, warnings);
 }
