@@ -1,6 +1,6 @@
 // Tokens built from their specifications, for cases the lab cannot produce (NTLMv1, anonymous NTLM, RC4 tickets).
 import { OID_MS_KRB5 } from '../../src/core/decode/gssapi/oids';
-import { app, bits, ctx, gstring, int, octets, oid, principal, seq } from './der';
+import { app, bits, ctx, gstring, gtime, int, octets, oid, principal, seq } from './der';
 import { hex } from './fixtures';
 
 /** NTLM AUTHENTICATE (MS-NLMP §2.2.1.3) with given LM/NT response lengths and a 72-byte header (no MIC). */
@@ -43,4 +43,30 @@ export function kerberosApReq(etype: number, service = 'web', mutualRequired = t
     ),
   );
   return app(0, oid(OID_MS_KRB5), [0x01, 0x00], apReq);
+}
+
+/** A raw KRB-ERROR (RFC 4120 §5.9.1) of realm LAB.TEST: `client` adds crealm [7] / cname [8], `extra` e-text [11] /
+ *  e-data [12]. */
+export function krbError(
+  code: number,
+  {
+    sname = principal(2, 'HTTP', 'intranet.lab.test'),
+    client = [],
+    extra = [],
+  }: { sname?: Uint8Array; client?: Uint8Array[]; extra?: Uint8Array[] } = {},
+): Uint8Array {
+  return app(
+    30,
+    seq(
+      ctx(0, int(5)),
+      ctx(1, int(30)),
+      ctx(4, gtime('20261122030341Z')),
+      ctx(5, int(0)),
+      ctx(6, int(code)),
+      ...client,
+      ctx(9, gstring('LAB.TEST')),
+      ctx(10, sname),
+      ...extra,
+    ),
+  );
 }

@@ -24,6 +24,16 @@ export class ByteCursor {
     }
   }
 
+  /**
+   * Aborts with `code` unless the `size` bytes a field names at `offset` (from the window's start) lie inside the
+   * window: the check of NTLM security buffers and NegoEx vectors. `field` is where the naming field sits.
+   */
+  claimInside(offset: number, size: number, field: number, code: string, what: string): void {
+    if (size > 0 && offset + size > this.bytes.length) {
+      abort(code, `${what}: ${size} byte(s) at offset ${offset} lie outside the ${this.bytes.length}-byte message`, this.base + field);
+    }
+  }
+
   u8(at: number, what: string): number {
     this.need(at, 1, what);
     return this.bytes[at] as number;

@@ -188,13 +188,7 @@ function fixedBytes(type: number): number {
 function vector(message: ByteCursor, at: number, itemBytes: number, what: string): { offset: number; count: number } {
   const offset = message.u32(at, `${what} offset`);
   const count = message.u16(at + 4, `${what} count`);
-  if (count > 0 && offset + count * itemBytes > message.length) {
-    abort(
-      'negoex-vector-out-of-range',
-      `${what}: ${count} item(s) at offset ${offset} lie outside the ${message.length}-byte message`,
-      message.base + at,
-    );
-  }
+  message.claimInside(offset, count * itemBytes, at, 'negoex-vector-out-of-range', what);
   return { offset, count };
 }
 
@@ -202,13 +196,7 @@ function vector(message: ByteCursor, at: number, itemBytes: number, what: string
 function byteVector(message: ByteCursor, at: number, what: string): number {
   const offset = message.u32(at, `${what} offset`);
   const length = message.u32(at + 4, `${what} length`);
-  if (length > 0 && offset + length > message.length) {
-    abort(
-      'negoex-vector-out-of-range',
-      `${what}: ${length} byte(s) at offset ${offset} lie outside the ${message.length}-byte message`,
-      message.base + at,
-    );
-  }
+  message.claimInside(offset, length, at, 'negoex-vector-out-of-range', what);
   return length;
 }
 

@@ -182,13 +182,7 @@ class NtlmDecoder {
     const length = cursor.u16(field, `${name}Len`);
     const maxLength = cursor.u16(field + 2, `${name}MaxLen`);
     const offset = cursor.u32(field + 4, `${name}BufferOffset`);
-    if (length > 0 && offset + length > cursor.length) {
-      abort(
-        'ntlm-buffer-out-of-range',
-        `${name}: ${length} byte(s) at offset ${offset} lie outside the ${cursor.length}-byte message`,
-        cursor.base + field,
-      );
-    }
+    cursor.claimInside(offset, length, field, 'ntlm-buffer-out-of-range', name);
     if (maxLength < length) {
       this.warnings.push(problem('ntlm-buffer-maxlen', `${name}: MaxLen ${maxLength} is below Len ${length}`, cursor.base + field));
     }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeToken, decodeTokenBytes, prefixHintOf } from '../../../../src/core/decode/token/decode';
 import { OID_KRB5, OID_MS_KRB5, OID_NEGOEX, OID_NTLMSSP, OID_SPNEGO } from '../../../../src/core/decode/gssapi/oids';
-import { app, bits, ctx, enumerated, gstring, gtime, int, octets, oid, principal, seq, tlv } from '../../../helpers/der';
+import { app, bits, ctx, enumerated, gstring, int, octets, oid, seq, tlv } from '../../../helpers/der';
 import { base64, labToken, labTokens } from '../../../helpers/fixtures';
-import { kerberosApReq } from '../../../helpers/tokens';
+import { kerberosApReq, krbError } from '../../../helpers/tokens';
 import { publicToken, publicTokens } from '../../../helpers/public-tokens';
 
 const decoded = (token: string) => {
@@ -258,21 +258,6 @@ describe('decodeToken — SPNEGO shapes built from RFC 4178 §4.2 and MS-SPNG §
 });
 
 describe('decodeToken — Kerberos shapes built from RFC 4120', () => {
-  const krbError = (code: number, extra: Uint8Array[] = []) =>
-    app(
-      30,
-      seq(
-        ctx(0, int(5)),
-        ctx(1, int(30)),
-        ctx(4, gtime('20261122030341Z')),
-        ctx(5, int(0)),
-        ctx(6, int(code)),
-        ctx(9, gstring('LAB.TEST')),
-        ctx(10, principal(2, 'HTTP', 'intranet.lab.test')),
-        ...extra,
-      ),
-    );
-
   it.each([
     [41, 'KRB_AP_ERR_MODIFIED'],
     [37, 'KRB_AP_ERR_SKEW'],
@@ -285,7 +270,7 @@ describe('decodeToken — Kerberos shapes built from RFC 4120', () => {
   });
 
   it('reads e-text and e-data, and warns when a raw Kerberos message has no GSS framing', () => {
-    const result = decoded(base64(krbError(60, [ctx(11, gstring('clock is off')), ctx(12, octets([1]))])));
+    const result = decoded(base64(krbError(60, { extra: [ctx(11, gstring('clock is off')), ctx(12, octets([1]))] })));
     expect(result.value.token.kerberos).toMatchObject({ eText: 'clock is off', eData: true, errorName: 'KRB_ERR_GENERIC' });
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'krb-not-gss-framed' }));
   });
