@@ -34,10 +34,18 @@ describe('dist/cli/authscope.mjs analyze --inventory', () => {
   it('reads a directory of gzipped NetLogs one file at a time and lists every lab origin with its NTLM dependency', () => {
     const run = cli(['analyze', '--inventory', '--csv', 'test/fixtures/netlog']);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^\[1\/\d+\] test\/fixtures\/netlog\/chromium-lab-default\.json\.gz: netlog, \d+ exchanges$/m);
+    expect(run.stderr).toMatch(/^\[\d+\/\d+\] test\/fixtures\/netlog\/chromium-lab-default\.json\.gz: netlog, \d+ exchanges$/m);
     const rows = run.stdout.trim().split('\r\n').slice(1);
     const hosts = new Set(rows.map((row) => new URL(row.split(',')[0] as string).hostname));
-    for (const host of ['intranet.lab.test', 'nospn.lab.test', 'stale.lab.test', 'bloat.lab.test', 'legacy.lab.test'])
+    for (const host of [
+      'intranet.lab.test',
+      'nospn.lab.test',
+      'stale.lab.test',
+      'bloat.lab.test',
+      'legacy.lab.test',
+      'secure.lab.test',
+      'h2.lab.test',
+    ])
       expect(hosts).toContain(host);
     expect(rows.some((row) => row.startsWith('http://legacy.lab.test:') && row.includes(',yes,'))).toBe(true);
     expect(rows.filter((row) => row.startsWith('http://intranet.lab.test:')).every((row) => row.includes(',no,'))).toBe(true);

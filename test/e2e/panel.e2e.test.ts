@@ -37,7 +37,7 @@ describe('built extension in Chromium', () => {
     const verdict = page.locator('.token-verdict');
     expect(await verdict.getAttribute('data-token-verdict')).toBe('error');
     expect(await verdict.textContent()).toBe(
-      'The server’s answer: the server refused the credentials (SPNEGO negState reject); it carries the Kerberos error KRB_AP_ERR_BADKEYVER.',
+      'The server’s answer: the server refused the credentials (SPNEGO negState reject); it carries the Kerberos error KRB_AP_ERR_BADKEYVER (the server answered: it refused the service ticket).',
     );
     // The tree answers the keyboard: Tab reaches it, the arrows walk it.
     await page.locator('[role=treeitem][tabindex="0"]').focus();
