@@ -5,6 +5,7 @@
 import { ENCRYPTION_TYPES } from '../decode/kerberos/constants';
 import type { Evidence, Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
+import { newExchange } from '../exchange/capture';
 import { ADVICE, finding } from './advice';
 import type { Finding, RuleId, Verdict } from './finding';
 import { diagnoseExchange } from './findings';
@@ -76,35 +77,8 @@ const here = (name: string, value: string): Evidence => ({ leg: null, source: 't
 
 /** An exchange with no legs for the URL: the advice's context when curl did not run the handshake. */
 function noHandshake(url: string): Exchange {
-  const origin = (() => {
-    try {
-      return new URL(url).origin;
-    } catch {
-      return url;
-    }
-  })();
-  return {
-    id: 'probe',
-    requestId: 'probe',
-    browser: 'curl',
-    url,
-    origin,
-    method: 'GET',
-    resourceType: 'other',
-    tabId: -1,
-    frameId: 0,
-    initiator: null,
-    startedAt: 0,
-    endedAt: null,
-    legs: [],
-    hiddenLegs: false,
-    prompts: [],
-    redirects: [],
-    error: null,
-    finalStatus: null,
-    preAuthenticated: false,
-    done: true,
-  };
+  const start = { id: 'probe', requestId: 'probe', browser: 'curl', url, method: 'GET', resourceType: 'other' } as const;
+  return { ...newExchange({ ...start, tabId: -1, frameId: 0, initiator: null, startedAt: 0 }), done: true };
 }
 
 function probeVerdicts(facts: ProbeFacts, exchange: Exchange): Verdict[] {

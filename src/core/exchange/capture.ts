@@ -63,6 +63,28 @@ function isAuthResponse(headers: readonly Header[]): boolean {
   return false;
 }
 
+/** An exchange that has only started: no legs, nothing seen yet. */
+export function newExchange(
+  start: Pick<
+    Exchange,
+    'id' | 'requestId' | 'browser' | 'url' | 'method' | 'resourceType' | 'tabId' | 'frameId' | 'initiator' | 'startedAt'
+  >,
+): Exchange {
+  return {
+    ...start,
+    origin: originOf(start.url),
+    endedAt: null,
+    legs: [],
+    hiddenLegs: false,
+    prompts: [],
+    redirects: [],
+    error: null,
+    finalStatus: null,
+    preAuthenticated: false,
+    done: false,
+  };
+}
+
 export class Capture {
   private readonly active: Map<string, Exchange>;
   private readonly origins: Map<string, OriginState>;
@@ -182,28 +204,18 @@ export class Capture {
 
   private start(event: RequestHeadersEvent | ResponseHeadersEvent): Exchange {
     const { url, cut } = boundedUrl(event.url);
-    const exchange: Exchange = {
+    const exchange = newExchange({
       id: `${this.options.browser}:${event.requestId}`,
       requestId: event.requestId,
       browser: this.options.browser,
       url,
-      origin: originOf(url),
       method: event.method.slice(0, 32),
       resourceType: event.resourceType,
       tabId: event.tabId,
       frameId: event.frameId,
       initiator: event.initiator === null ? null : boundedUrl(event.initiator).url,
       startedAt: finiteTime(event.time),
-      endedAt: null,
-      legs: [],
-      hiddenLegs: false,
-      prompts: [],
-      redirects: [],
-      error: null,
-      finalStatus: null,
-      preAuthenticated: false,
-      done: false,
-    };
+    });
     return cut ? noted(exchange, `URL longer than ${url.length - 1} characters, cut`) : exchange;
   }
 
