@@ -102,6 +102,17 @@ async function scanLiveAndTools(driver: BrowserDriver) {
       await setTheme(panel, theme);
       expect(await seriousViolations(panel), `decoder, ${theme}`).toEqual([]);
     }
+    await panel.click('[role=tab][title^="Every site"]');
+    const inventoryRows = await panel.evaluate(async () => {
+      for (let wait = 0; wait < 100 && !document.querySelector('.inventory tbody tr'); wait++)
+        await new Promise((done) => setTimeout(done, 100));
+      return document.querySelectorAll('.inventory tbody tr').length;
+    }, undefined);
+    expect(inventoryRows).toBeGreaterThan(0);
+    for (const theme of THEMES) {
+      await setTheme(panel, theme);
+      expect(await seriousViolations(panel), `inventory, ${theme}`).toEqual([]);
+    }
   } finally {
     await panel.close();
   }
@@ -115,7 +126,7 @@ describe('the panel in Chromium', () => {
   });
   afterAll(async () => driver?.close());
 
-  it('has no serious or critical accessibility violation, light or dark: live view, decoder, IIS log', async () => {
+  it('has no serious or critical accessibility violation, light or dark: live view, decoder, IIS log, inventory', async () => {
     await scanLiveAndTools(driver);
   });
 
@@ -199,7 +210,7 @@ describe('the panel in Firefox', () => {
   });
   afterAll(async () => driver?.close());
 
-  it('has no serious or critical accessibility violation, light or dark: live view, decoder, IIS log', async () => {
+  it('has no serious or critical accessibility violation, light or dark: live view, decoder, IIS log, inventory', async () => {
     await scanLiveAndTools(driver);
   });
 });
