@@ -31,10 +31,11 @@ describe('dist/cli/authscope.mjs', () => {
 });
 
 describe('dist/cli/authscope.mjs analyze --inventory', () => {
-  it('reads a directory of gzipped NetLogs one file at a time and lists every lab origin with its NTLM dependency', () => {
-    const run = cli(['analyze', '--inventory', '--csv', 'test/fixtures/netlog']);
+  it('reads directories of gzipped NetLogs and a browser-recorded HAR one file at a time and lists every lab origin with its NTLM dependency', () => {
+    const run = cli(['analyze', '--inventory', '--csv', 'test/fixtures/netlog', 'test/fixtures/har']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^\[\d+\/\d+\] test\/fixtures\/netlog\/chromium-lab-default\.json\.gz: netlog, \d+ exchanges$/m);
+    expect(run.stderr).toMatch(/^\[\d+\/\d+\] test\/fixtures\/har\/chromium-lab\.har: har, \d+ exchanges$/m);
     const rows = run.stdout.trim().split('\r\n').slice(1);
     const hosts = new Set(rows.map((row) => new URL(row.split(',')[0] as string).hostname));
     for (const host of [

@@ -20,8 +20,9 @@ export interface InventoryRow {
   readonly unknownMechanism: number;
   /** Exchanges that failed (error findings), and the finding ids seen, most frequent first. */
   readonly failed: number;
-  /** Signed in with NTLM at least once: breaks where NTLM is blocked. */
-  readonly ntlmDependency: boolean;
+  /** Signed in with NTLM at least once: breaks where NTLM is blocked; null when a sign-in's mechanism was not visible
+   *  (a HAR or live Chromium shows a final response only) and none was NTLM. */
+  readonly ntlmDependency: boolean | null;
   /** Why Kerberos was not used, as rule ids ("unknown" when not visible), most frequent first. */
   readonly ntlmCauses: readonly (NtlmCause | 'unknown')[];
   readonly channelBinding: ChannelBinding;
@@ -114,7 +115,7 @@ export class Inventory {
         ntlm: state.ntlm,
         unknownMechanism: state.unknownMechanism,
         failed: state.failed,
-        ntlmDependency: state.ntlm > 0,
+        ntlmDependency: state.ntlm > 0 ? true : state.unknownMechanism > 0 ? null : false,
         ntlmCauses: byCount(state.causes),
         channelBinding: channelBinding(state),
         kerberosEtypes: [...state.etypes].sort(),
@@ -139,7 +140,7 @@ export const INVENTORY_COLUMNS: readonly { readonly title: string; readonly text
   { title: 'Kerberos sign-ins', text: (row) => String(row.kerberos) },
   { title: 'NTLM sign-ins', text: (row) => String(row.ntlm) },
   { title: 'Failed', text: (row) => String(row.failed) },
-  { title: 'Depends on NTLM', text: (row) => (row.ntlmDependency ? 'yes' : 'no') },
+  { title: 'Depends on NTLM', text: (row) => (row.ntlmDependency === null ? 'unknown' : row.ntlmDependency ? 'yes' : 'no') },
   { title: 'Why not Kerberos', text: (row) => row.ntlmCauses.join('; ') },
   { title: 'Channel binding', text: (row) => row.channelBinding },
   { title: 'Kerberos etypes', text: (row) => row.kerberosEtypes.join('; ') },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { importHar } from '../../../src/core/import/har/read-har';
 import { describe, expect, it } from 'vitest';
 import { Inventory, inventoryCsv, inventoryJson, inventoryMarkdown } from '../../../src/core/report/inventory';
 import { importNetLog, labNetLog } from '../../helpers/netlog';
@@ -74,5 +76,23 @@ describe('Inventory', () => {
     expect(markdown.split('\n')).toHaveLength(3);
     expect(markdown).toContain('=cmd\\|calc.har');
     expect(inventoryJson(inventory.rows()).origins[0]).toMatchObject({ origin: 'http://evil.example', lastSeen: expect.any(String) });
+  });
+});
+
+describe('Inventory over a HAR a browser recorded', () => {
+  it('Chromium 156’s HAR of the lab (final responses only): NTLM dependency unknown where the mechanism is not visible', () => {
+    const har = importHar(JSON.parse(readFileSync(new URL('../../fixtures/har/chromium-lab.har', import.meta.url), 'utf8')));
+    if (!har.ok) throw new Error(har.error.message);
+    const inventory = new Inventory();
+    for (const exchange of har.value.exchanges) inventory.add(exchange, 'chromium-lab.har');
+    const rows = inventory.rows();
+    const hosts = new Set(rows.map((row) => new URL(row.origin).hostname));
+    for (const host of ['intranet.lab.test', 'nospn.lab.test', 'stale.lab.test', 'legacy.lab.test', 'secure.lab.test', 'h2.lab.test'])
+      expect(hosts).toContain(host);
+    expect(rows.find((row) => row.origin.startsWith('https://h2.lab.test'))).toMatchObject({ kerberos: 1, ntlmDependency: false });
+    // The NTLM-only site over HTTPS signed in behind legs the HAR does not hold: not "no", unknown.
+    const secure = rows.find((row) => row.origin.startsWith('https://secure.lab.test'));
+    expect(secure?.ntlmDependency).toBeNull();
+    expect(inventoryCsv(rows)).toContain(',unknown,');
   });
 });
