@@ -1,6 +1,7 @@
 // `authscope` command line: a thin shell over src/core. `decode` prints a token as a tree or as stable JSON. The
 // process wiring is main.ts, so tests and benches run the commands in-process.
-import { FileImport, type ImportedSession } from '../core/import/file-import';
+import type { ImportedSession } from '../core/import/file-import';
+import { importFile } from './import-file';
 import { analysisJsonLines } from '../core/report/analysis-json';
 import { dedupeFindings, diagnoseExchange } from '../core/diagnosis/findings';
 import { statusChain } from '../core/diagnosis/evidence';
@@ -117,15 +118,12 @@ function analyze(args: readonly string[], io: CliIo): number {
     return 1;
   }
   const path = operands[0] as string;
-  const file = new FileImport();
-  try {
-    for (const chunk of io.chunks(path)) file.push(chunk);
-  } catch (error) {
-    // The file itself could not be read (missing, a directory, no permission): a usage problem, exit 1.
-    io.err(`authscope: cannot read ${shown(path)}: ${shown(error instanceof Error ? error.message : String(error))}`);
+  const read = importFile(path, io.chunks);
+  if ('unreadable' in read) {
+    io.err(`authscope: cannot read ${shown(path)}: ${shown(read.unreadable)}`);
     return 1;
   }
-  const imported = file.finish();
+  const imported = read.result;
   if (!imported.ok) {
     io.err(`authscope: ${shown(path)}: ${shown(imported.error.message)} (${imported.error.code})`);
     return 2;

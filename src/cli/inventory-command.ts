@@ -1,7 +1,7 @@
 // `authscope analyze --inventory [--json|--csv] <files or directories…>`: one row per origin over many NetLogs and
 // HARs (and IIS logs), read one file at a time — each file's exchanges are added to the inventory and dropped — with
 // progress on stderr. A file that is not a known format is named and skipped; the rest still count.
-import { FileImport } from '../core/import/file-import';
+import { importFile } from './import-file';
 import { Inventory, inventoryCsv, inventoryJson, inventoryMarkdown } from '../core/report/inventory';
 import { visibleControls as shown } from '../core/report/escape';
 import type { CliIo } from './authscope';
@@ -32,14 +32,12 @@ export function inventoryCommand(args: readonly string[], io: CliIo): number {
   let read = 0;
   files.forEach((path, index) => {
     const progress = `[${index + 1}/${files.length}] ${shown(path)}`;
-    const file = new FileImport();
-    try {
-      for (const chunk of io.chunks(path)) file.push(chunk);
-    } catch (error) {
-      io.err(`${progress}: skipped, cannot read it: ${shown(error instanceof Error ? error.message : String(error))}`);
+    const opened = importFile(path, io.chunks);
+    if ('unreadable' in opened) {
+      io.err(`${progress}: skipped, cannot read it: ${shown(opened.unreadable)}`);
       return;
     }
-    const imported = file.finish();
+    const imported = opened.result;
     if (!imported.ok) {
       io.err(`${progress}: skipped, ${shown(imported.error.message)} (${imported.error.code})`);
       return;

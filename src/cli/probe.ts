@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { isCommandSafeName } from '../core/diagnosis/advice/command';
 import type { Reader } from '../core/diagnosis/policies';
 import { browserSpn, credentialsAllowed } from '../core/diagnosis/policies';
+import { clockSkew } from '../core/diagnosis/rules/clock-skew';
+import { isIpLiteral } from '../core/diagnosis/rules/ip-host';
 import type { CredentialCache, PolicyReading, ProbeFacts, TicketResult } from '../core/diagnosis/probe';
 import {
   type PolicyValues,
@@ -68,7 +70,6 @@ export function runTool(program: string, args: readonly string[]): Promise<ToolR
 }
 
 const os = (): Reader['os'] => (platform() === 'win32' ? 'windows' : platform() === 'darwin' ? 'macos' : 'linux');
-const isIpLiteral = (host: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
 
 /** The canonical name the browser builds the SPN from: getaddrinfo's (getent, which follows /etc/hosts as the
  *  browser's resolver does) on Linux, the DNS CNAME chain elsewhere. */
@@ -223,13 +224,8 @@ async function handshake(url: string, missing: string[]) {
     return { exchange: null, notes: [] as string[], skew: null };
   }
   const trace = readCurlVerbose(curl.output);
-  const date = trace.legs.flatMap((leg) => leg.response).find((header) => header.name.toLowerCase() === 'date')?.value;
-  const serverTime = date ? Date.parse(date) : Number.NaN;
-  return {
-    exchange: curlExchange(url, trace, started),
-    notes: [...trace.notes],
-    skew: Number.isFinite(serverTime) ? Math.round((serverTime - started) / 1000) : null,
-  };
+  const exchange = curlExchange(url, trace, started);
+  return { exchange, notes: [...trace.notes], skew: exchange ? (clockSkew(exchange)?.seconds ?? null) : null };
 }
 
 /** Everything this computer says about `url`; the URL must be http(s) with a plain host name. */

@@ -61,7 +61,7 @@ export const RULES: readonly ExchangeRule[] = [
 export const ALL_RULE_IDS: readonly RuleId[] = RULES.flatMap((rule) => rule.ids);
 
 /** favicon.ico gets its own 401s in both browsers and is never authenticated (docs/platform-notes.md): not a finding. */
-const isFavicon = (exchange: Exchange) => /\/favicon\.ico(?:$|\?)/.test(exchange.url);
+export const isFavicon = (exchange: Exchange): boolean => /\/favicon\.ico(?:$|\?)/.test(exchange.url);
 
 const verdictsCache = new WeakMap<Exchange, readonly Verdict[]>();
 

@@ -2,7 +2,7 @@
 // whether it depends on NTLM and why, whether its NTLM binds to the TLS channel, the Kerberos ticket encryption, and
 // when it was last seen. Built incrementally (a file's exchanges are added and dropped), so the CLI can read
 // thousands of files one at a time; written as CSV, Markdown or JSON (docs/json.md).
-import { verdictsOf } from '../diagnosis/judge';
+import { isFavicon, verdictsOf } from '../diagnosis/judge';
 import { type NtlmCause, ntlmCause } from '../diagnosis/rules/ntlm-dependency';
 import type { Exchange } from '../exchange/model';
 import { summarizeExchange } from '../exchange/summary';
@@ -58,7 +58,7 @@ export class Inventory {
 
   /** Adds one exchange seen in `source` ("live" or a file name). */
   add(exchange: Exchange, source: string): void {
-    if (/\/favicon\.ico(?:$|\?)/.test(exchange.url)) return;
+    if (isFavicon(exchange)) return;
     let state = this.origins.get(exchange.origin);
     if (!state) {
       state = {

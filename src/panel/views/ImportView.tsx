@@ -2,7 +2,8 @@
 // with progress, and the panel stays responsive), and its exchanges open in their own session with the same list,
 // details, findings and copy as live capture.
 import { useMemo, useState } from 'preact/hooks';
-import { FileImport, type ImportedSession } from '../../core/import/file-import';
+import type { ImportedSession } from '../../core/import/file-import';
+import { readImportFile } from '../read-file';
 import { type Problem, fail } from '../../core/decode/result';
 import { browser } from '../../shared/browser';
 import { browserLabel } from '../../shared/capabilities';
@@ -11,24 +12,10 @@ import { FindingView } from '../components/FindingView';
 import { StoreContext } from '../state/context';
 import { createPanelStore } from '../state/store';
 
-/** Bytes read per step: big enough to be fast, small enough to keep the panel responsive and show progress. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
-
 interface Loaded {
   readonly name: string;
   readonly session: ImportedSession;
   readonly warnings: readonly Problem[];
-}
-
-async function readFile(file: File, onProgress: (fraction: number) => void) {
-  const reader = new FileImport();
-  const decoder = new TextDecoder();
-  for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
-    const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
-    reader.push(decoder.decode(bytes, { stream: offset + CHUNK_BYTES < file.size }));
-    onProgress(Math.min(1, (offset + CHUNK_BYTES) / file.size));
-  }
-  return reader.finish();
 }
 
 export function ImportView() {
@@ -42,7 +29,7 @@ export function ImportView() {
     setError(null);
     setProgress(0);
     // Whatever happens while reading (an unreadable file, a bug), the progress bar ends and the error is shown.
-    const result = await readFile(file, setProgress)
+    const result = await readImportFile(file, setProgress)
       .catch((caught: unknown) => fail<ImportedSession>('file-unreadable', caught instanceof Error ? caught.message : String(caught), 0))
       .finally(() => setProgress(null));
     if (!result.ok) {

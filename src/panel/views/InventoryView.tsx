@@ -2,26 +2,15 @@
 // each — how it signs in, whether it depends on NTLM and why, channel binding, Kerberos etypes, last seen — sortable,
 // copied or saved as CSV and Markdown (the same as `authscope analyze --inventory`).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { FileImport } from '../../core/import/file-import';
 import { INVENTORY_COLUMNS, Inventory, type InventoryRow, inventoryCsv, inventoryMarkdown } from '../../core/report/inventory';
 import type { Exchange } from '../../core/exchange/model';
+import type { ImportedSession } from '../../core/import/file-import';
+import { fail } from '../../core/decode/result';
 import { browser } from '../../shared/browser';
 import { isAllExchangesResponse, panelRequest } from '../../shared/protocol';
 import { copyText } from '../clipboard';
 import { downloadText } from '../download';
-
-/** Reads one file through the same importer as the Import view; its exchanges, or why it was skipped. */
-async function readExchanges(file: File): Promise<{ exchanges: readonly Exchange[] } | { error: string }> {
-  const reader = new FileImport();
-  const decoder = new TextDecoder();
-  const step = 4 * 1024 * 1024;
-  for (let offset = 0; offset < file.size; offset += step) {
-    const bytes = new Uint8Array(await file.slice(offset, offset + step).arrayBuffer());
-    reader.push(decoder.decode(bytes, { stream: offset + step < file.size }));
-  }
-  const result = reader.finish();
-  return result.ok ? { exchanges: result.value.exchanges } : { error: `${result.error.message} (${result.error.code})` };
-}
+import { readImportFile } from '../read-file';
 
 /** Numbers sort as numbers, the rest as text. */
 function compareCells(a: string, b: string): number {
@@ -44,27 +33,29 @@ export function InventoryView() {
       .catch(() => setLive([]));
   }, []);
 
-  const rows = useMemo<InventoryRow[]>(() => {
+  const unsorted = useMemo<InventoryRow[]>(() => {
     const inventory = new Inventory();
     if (includeLive) for (const exchange of live ?? []) inventory.add(exchange, 'live');
     for (const file of files) for (const exchange of file.exchanges) inventory.add(exchange, file.name);
-    const list = inventory.rows();
-    if (!sort) return list;
-    const column = INVENTORY_COLUMNS[sort.column];
-    if (!column) return list;
-    const sorted = [...list].sort((a, b) => compareCells(column.text(a), column.text(b)));
+    return inventory.rows();
+  }, [live, files, includeLive]);
+  // Sorting re-orders the rows; the inventory is built again only when its exchanges change.
+  const rows = useMemo<InventoryRow[]>(() => {
+    const column = sort ? INVENTORY_COLUMNS[sort.column] : undefined;
+    if (!sort || !column) return unsorted;
+    const sorted = [...unsorted].sort((a, b) => compareCells(column.text(a), column.text(b)));
     return sort.descending ? sorted.reverse() : sorted;
-  }, [live, files, includeLive, sort]);
+  }, [unsorted, sort]);
 
   const addFiles = async (list: FileList | null | undefined) => {
     const added: { name: string; exchanges: readonly Exchange[] }[] = [];
     const refused: string[] = [];
     for (const file of Array.from(list ?? [])) {
-      const read = await readExchanges(file).catch((caught: unknown) => ({
-        error: caught instanceof Error ? caught.message : String(caught),
-      }));
-      if ('error' in read) refused.push(`${file.name}: ${read.error}`);
-      else added.push({ name: file.name, exchanges: read.exchanges });
+      const read = await readImportFile(file).catch((caught: unknown) =>
+        fail<ImportedSession>('file-unreadable', caught instanceof Error ? caught.message : String(caught), 0),
+      );
+      if (read.ok) added.push({ name: file.name, exchanges: read.value.exchanges });
+      else refused.push(`${file.name}: ${read.error.message} (${read.error.code})`);
     }
     setFiles((current) => [...current, ...added]);
     setSkipped((current) => [...current, ...refused]);

@@ -6,13 +6,29 @@ import { hostOf, offeredEvidence, statusEvidence, verdict } from '../evidence';
 
 /** GSSAPI / SSPI wording for "the KDC has no such service principal". */
 export const SPN_UNKNOWN = /server \S* ?not found in kerberos database|KDC_ERR_S_PRINCIPAL_UNKNOWN|SEC_E_TARGET_UNKNOWN|0x80090303/i;
-export const NO_CREDENTIALS =
+const NO_CREDENTIALS =
   /no kerberos credentials|no credentials (were supplied|are available)|credentials cache|ccache|SEC_E_NO_CREDENTIALS|0x8009030e/i;
 
-export function libraryEvidence(context: ExchangeContext, pattern: RegExp): Evidence[] {
+function libraryEvidence(context: ExchangeContext, pattern: RegExp): Evidence[] {
   return (context.exchange.authLibrary?.events ?? [])
     .filter((event) => pattern.test(event.detail))
     .map((event) => ({ leg: null, source: 'netlog', name: event.event, value: event.detail }));
+}
+
+/** What the browser's auth library (a NetLog) said kept it from Kerberos, each with its evidence (empty: not said). */
+export function libraryCauses(context: ExchangeContext): {
+  readonly notAllowlisted: Evidence[];
+  readonly spnUnknown: Evidence[];
+  readonly noCredentials: Evidence[];
+} {
+  return {
+    notAllowlisted:
+      context.exchange.authLibrary?.allowsDefaultCredentials === false
+        ? [{ leg: null, source: 'netlog', name: 'AUTH_HANDLER_CREATE_RESULT', value: 'allows_default_credentials: false' }]
+        : [],
+    spnUnknown: libraryEvidence(context, SPN_UNKNOWN),
+    noCredentials: libraryEvidence(context, NO_CREDENTIALS),
+  };
 }
 
 /** The SPN the browser asked for: the auth library's name, else the one built from the URL host. */
@@ -33,19 +49,16 @@ export const noTokenSent: ExchangeRule = {
         evidence: base,
       }),
     ];
-    if (exchange.authLibrary?.allowsDefaultCredentials === false) {
+    const { notAllowlisted, spnUnknown, noCredentials } = libraryCauses(context);
+    if (notAllowlisted.length > 0) {
       verdicts.push(
         verdict('not-allowlisted', context, {
           severity: 'error',
           title: `${hostOf(exchange.url)} is not allowed to receive your Windows credentials`,
-          evidence: [
-            ...base,
-            { leg: null, source: 'netlog', name: 'AUTH_HANDLER_CREATE_RESULT', value: 'allows_default_credentials: false' },
-          ],
+          evidence: [...base, ...notAllowlisted],
         }),
       );
     }
-    const spnUnknown = libraryEvidence(context, SPN_UNKNOWN);
     if (spnUnknown.length > 0) {
       verdicts.push(
         verdict('spn-unknown', context, {
@@ -55,7 +68,6 @@ export const noTokenSent: ExchangeRule = {
         }),
       );
     }
-    const noCredentials = libraryEvidence(context, NO_CREDENTIALS);
     if (noCredentials.length > 0) {
       verdicts.push(
         verdict('no-kerberos-credentials', context, {

@@ -5,7 +5,7 @@
 import type { Evidence, ExchangeContext, ExchangeRule } from '../finding';
 import { hostOf, offeredEvidence, sentEvidence, statusEvidence, verdict } from '../evidence';
 import { isIpLiteral } from './ip-host';
-import { NO_CREDENTIALS, SPN_UNKNOWN, libraryEvidence, requestedSpn } from './no-token-sent';
+import { libraryCauses, requestedSpn } from './no-token-sent';
 
 /** Why Kerberos was not used, as the rule id that names it, or null when nothing visible says. */
 export type NtlmCause = 'ip-host' | 'ntlm-only' | 'spn-unknown' | 'no-kerberos-credentials' | 'not-allowlisted';
@@ -27,20 +27,15 @@ export function ntlmCause(context: ExchangeContext): {
   if (!summary.offered.some((scheme) => scheme.toLowerCase() === 'negotiate')) {
     return { cause: 'ntlm-only', evidence: offeredEvidence(exchange), said: 'the server offers only NTLM' };
   }
-  const spnUnknown = libraryEvidence(context, SPN_UNKNOWN);
+  const { spnUnknown, noCredentials, notAllowlisted } = libraryCauses(context);
   if (spnUnknown.length > 0) {
     return { cause: 'spn-unknown', evidence: spnUnknown, said: `the KDC does not know ${requestedSpn(context)}` };
   }
-  const noCredentials = libraryEvidence(context, NO_CREDENTIALS);
   if (noCredentials.length > 0) {
     return { cause: 'no-kerberos-credentials', evidence: noCredentials, said: 'the user had no Kerberos ticket-granting ticket' };
   }
-  if (exchange.authLibrary?.allowsDefaultCredentials === false) {
-    return {
-      cause: 'not-allowlisted',
-      evidence: [{ leg: null, source: 'netlog', name: 'AUTH_HANDLER_CREATE_RESULT', value: 'allows_default_credentials: false' }],
-      said: 'the site is not allowed the user’s default credentials',
-    };
+  if (notAllowlisted.length > 0) {
+    return { cause: 'not-allowlisted', evidence: notAllowlisted, said: 'the site is not allowed the user’s default credentials' };
   }
   return { cause: null, evidence: [], said: '' };
 }
