@@ -3,6 +3,7 @@ import { browserSpn, chromiumAllowlistEntry, credentialsAllowed, firefoxListEntr
 import { type ProbeFacts, probeFindings } from '../../../src/core/diagnosis/probe';
 import { curlExchange, readCurlVerbose } from '../../../src/core/import/probe/curl-verbose';
 import { readFileSync } from 'node:fs';
+import { MISSING_SPN_FACTS } from '../../helpers/probe-facts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/probe/${path}`, import.meta.url), 'utf8');
 const url = new URL('http://web.corp.example:8080/app');
@@ -56,21 +57,7 @@ describe('who may receive Windows credentials', () => {
   });
 });
 
-const base: ProbeFacts = {
-  url: 'http://missing.probe.test:28080/',
-  host: 'missing.probe.test',
-  canonicalName: 'missing.probe.test',
-  nameSource: 'getent ahosts',
-  ipHost: false,
-  spn: 'HTTP/missing.probe.test',
-  credentials: { tgt: true, principal: 'alice@PROBE.TEST', expires: '11/30/26 01:40:46', said: 'klist: alice@PROBE.TEST' },
-  ticket: null,
-  clockSkewSeconds: 0,
-  policy: { browser: 'chromium', allows: true, basis: 'AuthServerAllowlist has *.probe.test', values: {} },
-  exchange: null,
-  curlNotes: [],
-  missing: [],
-};
+const base = MISSING_SPN_FACTS;
 
 describe('probeFindings', () => {
   it('an unknown SPN (kvno) leads, over the handshake curl could not start', () => {

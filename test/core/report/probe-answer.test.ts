@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ProbeFacts, probeFindings } from '../../../src/core/diagnosis/probe';
 import { curlExchange, readCurlVerbose } from '../../../src/core/import/probe/curl-verbose';
+import { MISSING_SPN_FACTS } from '../../helpers/probe-facts';
 import { parseProbeAnswer } from '../../../src/core/report/probe-answer';
 import { probeJson } from '../../../src/core/report/probe-json';
 
@@ -12,13 +13,7 @@ function spnUnknownAnswer(): Record<string, unknown> {
   const url = 'http://missing.probe.test:28080/';
   const trace = readCurlVerbose(fixture('local-captures/curl-negotiate-spn-missing.txt'));
   const facts: ProbeFacts = {
-    url,
-    host: 'missing.probe.test',
-    canonicalName: 'missing.probe.test',
-    nameSource: 'getent ahosts',
-    ipHost: false,
-    spn: 'HTTP/missing.probe.test',
-    credentials: { tgt: true, principal: 'alice@PROBE.TEST', expires: '11/30/26 01:40:46', said: 'klist: alice@PROBE.TEST' },
+    ...MISSING_SPN_FACTS,
     ticket: {
       ok: false,
       spn: 'HTTP/missing.probe.test',
@@ -26,11 +21,8 @@ function spnUnknownAnswer(): Record<string, unknown> {
       error: 'KDC_ERR_S_PRINCIPAL_UNKNOWN',
       said: 'kvno: Server HTTP/missing.probe.test@PROBE.TEST not found in Kerberos database',
     },
-    clockSkewSeconds: 0,
-    policy: { browser: 'chromium', allows: true, basis: 'AuthServerAllowlist has *.probe.test', values: {} },
     exchange: curlExchange(url, trace, 0),
     curlNotes: trace.notes,
-    missing: [],
   };
   return JSON.parse(JSON.stringify(probeJson(facts, probeFindings(facts)))) as Record<string, unknown>;
 }
