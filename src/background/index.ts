@@ -10,13 +10,21 @@ import {
   type PanelResponse,
   tabOfPanelPort,
 } from '../shared/protocol';
-import { loadSettings, onSettingsChanged } from '../shared/settings';
+import {
+  loadLearnedOrigins,
+  loadLoopbackIsPublic,
+  loadSettings,
+  onLearnedOriginsChanged,
+  onSettingsChanged,
+  saveLearnedOrigins,
+} from '../shared/settings';
 import { servePanelPort } from './panel-ports';
 import { CaptureService } from './capture-service';
 import { ExchangeStore } from './exchange-store';
 import { showBadge } from './badge';
-import { browserFamily } from '../shared/capabilities';
-import { watchWebRequests } from '../shared/webrequest-listeners';
+import { browserFamily, needsExtraHeaders } from '../shared/capabilities';
+import { type TieredWatch, watchWebRequests, watchWebRequestsTiered } from '../shared/webrequest-listeners';
+import { WatchScope } from './watch-scope';
 
 const startedAt = Date.now();
 const store = new ExchangeStore(browser.storage.session);
@@ -26,13 +34,39 @@ const service = new CaptureService(browserFamily, {
   loadSettings,
 });
 
-watchWebRequests((event) => service.enqueue(event), {
-  relevant: (event) => service.mightMatter(event),
-  onMainFrameCompleted: (tabId) => service.reapplyBadge(tabId),
-});
+const watchOptions = {
+  relevant: (event: Parameters<typeof service.mightMatter>[0]) => service.mightMatter(event),
+  onMainFrameCompleted: (tabId: number) => service.reapplyBadge(tabId),
+};
+
+// Chromium: cheap listeners everywhere, full ("extraHeaders") listeners only where Windows authentication lives
+// (docs/performance.md). Firefox has no extraHeaders price: one tier, every site fully.
+let tiered: TieredWatch | null = null;
+const scope = needsExtraHeaders
+  ? new WatchScope({
+      loadSettings,
+      loadLearned: loadLearnedOrigins,
+      saveLearned: saveLearnedOrigins,
+      loadLoopbackIsPublic,
+      setFullPatterns: (patterns) => tiered?.setFullPatterns(patterns),
+    })
+  : null;
+if (scope) {
+  tiered = watchWebRequestsTiered((event) => service.enqueue(event), {
+    ...watchOptions,
+    fullPatterns: scope.fullPatterns,
+    onCheapFacts: (facts) => scope.learn(facts),
+  });
+} else {
+  watchWebRequests((event) => service.enqueue(event), watchOptions);
+}
 
 browser.tabs.onRemoved.addListener((tabId) => service.forget(tabId));
-onSettingsChanged((settings) => service.applySettings(settings));
+onSettingsChanged((settings) => {
+  service.applySettings(settings);
+  scope?.applySettings(settings);
+});
+onLearnedOriginsChanged((stored) => scope?.learnedChanged(stored));
 
 // A panel opens `panel:<inspectedTabId>`: it gets that tab's exchanges, then every change.
 browser.runtime.onConnect.addListener((port) => {

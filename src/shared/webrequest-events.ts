@@ -22,6 +22,8 @@ export interface RequestDetails {
   readonly realm?: string;
   readonly challenger?: { host: string; port: number };
   readonly isProxy?: boolean;
+  /** The server's address (onResponseStarted, onCompleted, onBeforeRedirect, onErrorOccurred). */
+  readonly ip?: string;
 }
 
 /** Which request an event belongs to, and when the browser saw it. */

@@ -2,6 +2,7 @@
 // and by the panel for its inspected tab (a second witness: Chromium drops events it dispatches to a service worker
 // that is being stopped, while an open extension page still gets them — docs/platform-notes.md).
 import type { CaptureEvent } from '../core/exchange/events';
+import type { CheapFacts } from '../core/exchange/watch-scope';
 import { browser } from './browser';
 import { needsExtraHeaders } from './capabilities';
 import {
@@ -29,10 +30,11 @@ export interface WatchOptions {
   readonly onMainFrameCompleted?: (tabId: number) => void;
 }
 
-/** Registers the listeners (synchronously: a worker must do it at top level) and returns how to remove them. */
-export function watchWebRequests(onEvent: (event: CaptureEvent) => void, options: WatchOptions): () => void {
-  const webRequest = (browser.webRequest ?? {}) as unknown as Record<string, WebRequestEvent | undefined>;
-  const scope = { urls: ['http://*/*', 'https://*/*'], ...(options.tabId === undefined ? {} : { tabId: options.tabId }) };
+type Registration = [string, Listener, object, string[] | undefined];
+
+/** The full listeners ("extraHeaders" in Chromium: every leg and header Chromium shows) over `urls`. */
+function fullRegistrations(onEvent: (event: CaptureEvent) => void, options: WatchOptions, urls: readonly string[]): Registration[] {
+  const scope = { urls: [...urls], ...(options.tabId === undefined ? {} : { tabId: options.tabId }) };
   const relay =
     (convert: (details: RequestDetails) => CaptureEvent): Listener =>
     (details) => {
@@ -40,7 +42,7 @@ export function watchWebRequests(onEvent: (event: CaptureEvent) => void, options
       if (!options.relevant || options.relevant(event)) onEvent(event);
     };
   const relayCompleted = relay(toCompletedEvent);
-  const registrations: [string, Listener, object, string[] | undefined][] = [
+  return [
     // Chromium never shows the credentials its network stack adds (docs/platform-notes.md): the only Authorization its
     // onSendHeaders reveals is one a page script set with fetch / XMLHttpRequest, so other request types would cost
     // an event each for nothing (docs/performance.md). Firefox shows every leg's token here, for every type.
@@ -70,12 +72,121 @@ export function watchWebRequests(onEvent: (event: CaptureEvent) => void, options
       needsExtraHeaders ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'],
     ],
   ];
+}
+
+function webRequestEvents(): Record<string, WebRequestEvent | undefined> {
+  return (browser.webRequest ?? {}) as unknown as Record<string, WebRequestEvent | undefined>;
+}
+
+function register(registrations: readonly Registration[]): void {
+  const webRequest = webRequestEvents();
   for (const [name, listener, filter, extra] of registrations) {
     // Firefox rejects an explicit undefined extraInfoSpec: pass it only when there is one.
     if (extra) webRequest[name]?.addListener(listener, filter as never, extra);
     else webRequest[name]?.addListener(listener, filter as never);
   }
-  return () => {
-    for (const [name, listener] of registrations) webRequest[name]?.removeListener(listener);
+}
+
+function unregister(registrations: readonly Registration[]): void {
+  const webRequest = webRequestEvents();
+  for (const [name, listener] of registrations) webRequest[name]?.removeListener(listener);
+}
+
+const EVERY_URL = ['http://*/*', 'https://*/*'];
+
+/** Registers the full listeners on every URL (synchronously: a worker must do it at top level) and returns how to
+ *  remove them. Firefox's background and every panel watch this way. */
+export function watchWebRequests(onEvent: (event: CaptureEvent) => void, options: WatchOptions): () => void {
+  const registrations = fullRegistrations(onEvent, options, EVERY_URL);
+  register(registrations);
+  return () => unregister(registrations);
+}
+
+export interface TieredWatchOptions extends WatchOptions {
+  /** Where the full listeners start (registered synchronously, so they wake a stopped worker). */
+  readonly fullPatterns: readonly string[];
+  /** Every cheap event outside the full listeners' reach, for learning. */
+  readonly onCheapFacts: (facts: CheapFacts) => void;
+}
+
+/** Re-registers the full listeners of a tiered watch. */
+export interface TieredWatch {
+  setFullPatterns(patterns: readonly string[]): void;
+}
+
+/** Requests the full listeners saw, remembered until the cheap onCompleted (most ever kept at once). */
+const MAX_FULL_REQUESTS = 5000;
+
+/**
+ * Chromium's two tiers (docs/performance.md, issue 19): cheap listeners without "extraHeaders" on every URL — the
+ * final response (status, headers, server address) and prompts — and the full listeners only where Windows
+ * authentication lives. A request the full listeners saw is theirs; any other is relayed from the cheap ones (its
+ * final response only: what Chromium shows without "extraHeaders") and offered for learning. Registered
+ * synchronously.
+ */
+export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, options: TieredWatchOptions): TieredWatch {
+  const seenFully = new Set<string>();
+  const noteFull = (requestId: string) => {
+    if (seenFully.size >= MAX_FULL_REQUESTS) seenFully.delete(seenFully.values().next().value as string);
+    seenFully.add(requestId);
+  };
+  const relay = (event: CaptureEvent) => {
+    if (!options.relevant || options.relevant(event)) onEvent(event);
+  };
+  const cheap: Registration[] = [
+    [
+      'onCompleted',
+      (details) => {
+        if (seenFully.delete(details.requestId)) return;
+        options.onCheapFacts({
+          url: details.url,
+          ...(details.ip === undefined ? {} : { ip: details.ip }),
+          ...(details.statusCode === undefined ? {} : { statusCode: details.statusCode }),
+          ...(details.responseHeaders === undefined ? {} : { responseHeaders: details.responseHeaders }),
+        });
+        relay(toCompletedEvent(details));
+        if (details.type === 'main_frame') options.onMainFrameCompleted?.(details.tabId);
+      },
+      { urls: EVERY_URL },
+      ['responseHeaders'],
+    ],
+    [
+      'onAuthRequired',
+      (details) => {
+        if (seenFully.has(details.requestId)) return;
+        options.onCheapFacts({ url: details.url, authRequired: true });
+        relay(toAuthRequiredEvent(details));
+      },
+      { urls: EVERY_URL },
+      undefined,
+    ],
+  ];
+  register(cheap);
+  const full = (patterns: readonly string[]) =>
+    fullRegistrations(
+      (event) => onEvent(event),
+      {
+        ...options,
+        // Every full event passes here first: note its request, then ask the caller.
+        relevant: (event) => {
+          noteFull(event.requestId);
+          return !options.relevant || options.relevant(event);
+        },
+      },
+      patterns,
+    );
+  let current = full(options.fullPatterns);
+  let currentKey = options.fullPatterns.join(' ');
+  register(current);
+  return {
+    setFullPatterns(patterns) {
+      const key = patterns.join(' ');
+      if (key === currentKey) return;
+      // Removed and added in the same task, so the gap without full listeners is as short as it can be.
+      unregister(current);
+      current = full(patterns);
+      currentKey = key;
+      register(current);
+    },
   };
 }

@@ -25,7 +25,7 @@ function world(browser: BrowserFamily, options: { memory?: MemoryStore; keepRawT
   const service = new CaptureService(browser, {
     store: new ExchangeStore(memory),
     showBadge: async (tabId, badge) => void badges.set(tabId, badge),
-    loadSettings: async () => ({ keepRawTokens: options.keepRawTokens ?? true }),
+    loadSettings: async () => ({ keepRawTokens: options.keepRawTokens ?? true, intranetPatterns: [], watchEverySite: false }),
     report: (message) => reported.push(message),
   });
   return { service, memory, badges, reported };
@@ -95,7 +95,7 @@ describe('CaptureService over the storage seam', () => {
         remove: (keys) => memory.remove(keys),
       }),
       showBadge: async () => undefined,
-      loadSettings: async () => ({ keepRawTokens: true }),
+      loadSettings: async () => ({ keepRawTokens: true, intranetPatterns: [], watchEverySite: false }),
     });
     const recording = recordingOf('chromium', 'ntlm-fallback');
     for (const event of recording.events) stopped.enqueue(event);
@@ -126,7 +126,7 @@ describe('CaptureService over the storage seam', () => {
     const service = new CaptureService('firefox', {
       store: new ExchangeStore(flaky),
       showBadge: async () => undefined,
-      loadSettings: async () => ({ keepRawTokens: true }),
+      loadSettings: async () => ({ keepRawTokens: true, intranetPatterns: [], watchEverySite: false }),
       report: (message) => reported.push(message),
     });
     const first = recordingOf('firefox', 'kerberos-ok');

@@ -1,7 +1,83 @@
 // Capture settings, stored in storage.local and applied by the background at once; a popover over the panel, so
-// opening it moves nothing.
+// opening it moves nothing. In Chromium also where AuthScope watches fully (intranet sites, learned sites, every site).
 import { useEffect, useState } from 'preact/hooks';
-import { type Settings, loadSettings, onSettingsChanged, saveSettings } from '../../shared/settings';
+import { parseIntranetPattern, parseLearnedOrigins } from '../../core/exchange/watch-scope';
+import { needsExtraHeaders } from '../../shared/capabilities';
+import {
+  type Settings,
+  forgetLearnedOrigins,
+  loadLearnedOrigins,
+  loadSettings,
+  onLearnedOriginsChanged,
+  onSettingsChanged,
+  saveSettings,
+} from '../../shared/settings';
+
+/** What the panel says about a site AuthScope has not learned yet (the README says the same). */
+export const VISIBILITY_STATEMENT =
+  'Chromium charges every page for the listeners that show authentication headers, so AuthScope watches fully only where Windows ' +
+  'authentication lives: your intranet sites, names that never resolve publicly (*.test, *.local, *.internal…), and sites it has ' +
+  'learned — from a server on a private, loopback or link-local address, a 401/407 offering Negotiate or NTLM, or a credential ' +
+  'prompt. The first exchange with a site on a public address that signs in silently shows only its final response; from then on ' +
+  'the site is watched fully.';
+
+const splitPatterns = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+function WatchScopeSettings({ settings, onSaved }: { settings: Settings | null; onSaved: (settings: Settings) => void }) {
+  const [learned, setLearned] = useState<number | null>(null);
+  const [draft, setDraft] = useState<string | null>(null);
+  useEffect(() => {
+    void loadLearnedOrigins().then((stored) => setLearned(parseLearnedOrigins(stored).length));
+    return onLearnedOriginsChanged((stored) => setLearned(parseLearnedOrigins(stored).length));
+  }, []);
+  const text = draft ?? settings?.intranetPatterns.join(', ') ?? '';
+  const invalid = splitPatterns(text).filter((pattern) => parseIntranetPattern(pattern) === null);
+  return (
+    <>
+      <label class="settings-field">
+        Intranet sites
+        <input
+          type="text"
+          name="intranet-patterns"
+          placeholder="*.corp.example, intranet"
+          disabled={settings === null}
+          value={text}
+          onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
+          onChange={(event) => {
+            const patterns = splitPatterns((event.currentTarget as HTMLInputElement).value);
+            void saveSettings({ intranetPatterns: patterns }).then((saved) => {
+              setDraft(null);
+              onSaved(saved);
+            });
+          }}
+        />
+      </label>
+      {invalid.length > 0 && <p class="settings-hint">Not a host pattern, ignored: {invalid.join(', ')}</p>}
+      <label>
+        <input
+          type="checkbox"
+          name="watch-every-site"
+          disabled={settings === null}
+          checked={settings?.watchEverySite ?? false}
+          onChange={(event) => void saveSettings({ watchEverySite: (event.currentTarget as HTMLInputElement).checked }).then(onSaved)}
+        />
+        Watch every site fully
+      </label>
+      <div class="popover-row">
+        <button type="button" name="forget-learned-sites" disabled={!learned} onClick={() => void forgetLearnedOrigins()}>
+          Forget learned sites
+        </button>
+        <span class="settings-hint" data-learned-sites={learned ?? ''}>
+          {learned === null ? '' : `${learned} learned`}
+        </span>
+      </div>
+      <p class="settings-hint watch-scope-statement">
+        {VISIBILITY_STATEMENT} “Watch every site fully” shows every site as before, at a page-load cost. Learned sites are kept in
+        storage.local as origins only (no path, header or token).
+      </p>
+    </>
+  );
+}
 
 export function SettingsMenu() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -27,6 +103,7 @@ export function SettingsMenu() {
           Tokens are credentials (Kerberos tickets, NTLM responses). AuthScope keeps them in memory only (storage.session, gone when the
           browser closes). Turned off, the ones already captured are erased and only their decoded summaries are kept.
         </p>
+        {needsExtraHeaders && <WatchScopeSettings settings={settings} onSaved={setSettings} />}
       </div>
     </details>
   );
