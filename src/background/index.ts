@@ -15,6 +15,7 @@ import {
   loadLoopbackIsPublic,
   loadSettings,
   onLearnedOriginsChanged,
+  onLoopbackIsPublicChanged,
   onSettingsChanged,
   saveLearnedOrigins,
 } from '../shared/settings';
@@ -67,6 +68,7 @@ onSettingsChanged((settings) => {
   scope?.applySettings(settings);
 });
 onLearnedOriginsChanged((stored) => scope?.learnedChanged(stored));
+onLoopbackIsPublicChanged((loopbackIsPublic) => scope?.setLoopbackIsPublic(loopbackIsPublic));
 
 // A panel opens `panel:<inspectedTabId>`: it gets that tab's exchanges, then every change.
 browser.runtime.onConnect.addListener((port) => {

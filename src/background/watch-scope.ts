@@ -70,6 +70,11 @@ export class WatchScope {
     this.apply();
   }
 
+  /** Tests only: count loopback servers as public from now on. */
+  setLoopbackIsPublic(loopbackIsPublic: boolean): void {
+    this.loopbackIsPublic = loopbackIsPublic;
+  }
+
   applySettings(settings: Settings): void {
     this.settings = settings;
     this.apply();

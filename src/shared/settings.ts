@@ -72,6 +72,15 @@ export function onLearnedOriginsChanged(listener: (stored: unknown) => void): ()
   return () => browser.storage.onChanged.removeListener(handle);
 }
 
+/** Calls `listener` when a test sets or clears TEST_LOOPBACK_IS_PUBLIC_KEY. */
+export function onLoopbackIsPublicChanged(listener: (loopbackIsPublic: boolean) => void): () => void {
+  const handle = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && TEST_LOOPBACK_IS_PUBLIC_KEY in changes) listener(changes[TEST_LOOPBACK_IS_PUBLIC_KEY]?.newValue === true);
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}
+
 /** Whether tests asked to count loopback as public (see TEST_LOOPBACK_IS_PUBLIC_KEY). */
 export async function loadLoopbackIsPublic(): Promise<boolean> {
   return (await browser.storage.local.get(TEST_LOOPBACK_IS_PUBLIC_KEY))[TEST_LOOPBACK_IS_PUBLIC_KEY] === true;

@@ -56,6 +56,8 @@ export interface BrowserDriver {
    * function ends the sampling and says how many samples were taken and which secrets any of them held.
    */
   watchSessionStorage(secrets: readonly string[], everyMs: number): Promise<() => Promise<{ samples: number; found: string[] }>>;
+  /** Writes keys into the extension's storage.local (tests' own keys, e.g. "test:loopback-is-public"). */
+  writeLocalStorage(items: Record<string, unknown>): Promise<void>;
   /** Opens the panel page for the tab (as DevTools would for the inspected tab). */
   openPanel(tabId: number, size?: { width: number; height: number }): Promise<PanelPage>;
   /** Ticks or unticks "Keep raw tokens" in the panel's settings, as a user would. */
@@ -245,6 +247,11 @@ const READ_DISK_STORAGE = async () => {
   return { local: await api.storage.local.get(null), sync: await api.storage.sync.get(null).catch(() => ({})) };
 };
 
+const WRITE_LOCAL_STORAGE = async (items: Record<string, unknown>) => {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  await api.storage.local.set(items);
+};
+
 /** What both drivers read inside their extension page: tabs and badges, the recorder's trace, the background's
  *  start time, the disk-backed areas, and storage.session sampled from the test process. */
 function extensionReads(evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>) {
@@ -253,6 +260,7 @@ function extensionReads(evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A)
     trace: () => evaluate(READ_TRACE, undefined) as Promise<CaptureEvent[]>,
     backgroundStartedAt: () => evaluate(READ_STARTED_AT, panelRequest('get-status')),
     diskStorage: () => evaluate(READ_DISK_STORAGE, undefined) as Promise<unknown>,
+    writeLocalStorage: (items: Record<string, unknown>) => evaluate(WRITE_LOCAL_STORAGE, items) as Promise<void>,
     watchSessionStorage: async (secrets: readonly string[], everyMs: number) =>
       watchSession(() => evaluate(READ_SESSION, undefined), secrets, everyMs),
   };

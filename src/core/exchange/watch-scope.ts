@@ -202,14 +202,25 @@ export function offersWindowsAuth(statusCode: number | undefined, headers: Cheap
   );
 }
 
+/** Whether a final response carries the end of a Windows handshake without a challenge: a Negotiate / NTLM
+ *  `WWW-Authenticate` on a success (the server's last token, not read here) or IIS's `Persistent-Auth`. */
+export function endsWindowsAuth(headers: CheapFacts['responseHeaders'] = []): boolean {
+  return headers.some((header) => {
+    const name = header.name.toLowerCase();
+    return name === 'persistent-auth' || (name === 'www-authenticate' && WINDOWS_SCHEMES.test(header.value ?? ''));
+  });
+}
+
 /** Why an event teaches its origin, or null when it does not: an authentication prompt, a final 401/407 offering
- *  Negotiate/NTLM, or a server on an intranet address. */
+ *  Negotiate/NTLM, a final response ending a Windows handshake (a site that signs in silently), or a server on an
+ *  intranet address. */
 export function learnReason(
   facts: CheapFacts,
   options: { loopbackIsPublic?: boolean } = {},
-): 'auth-required' | 'challenge' | 'address' | null {
+): 'auth-required' | 'challenge' | 'handshake-end' | 'address' | null {
   if (facts.authRequired) return 'auth-required';
   if (offersWindowsAuth(facts.statusCode, facts.responseHeaders)) return 'challenge';
+  if (endsWindowsAuth(facts.responseHeaders)) return 'handshake-end';
   if (facts.ip && isIntranetAddress(facts.ip, options)) return 'address';
   return null;
 }

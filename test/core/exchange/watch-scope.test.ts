@@ -103,6 +103,12 @@ describe('learning', () => {
       learnReason({ url: 'https://a.example/', statusCode: 407, responseHeaders: [{ name: 'proxy-authenticate', value: 'Basic, NTLM' }] }),
     ).toBe('challenge');
     expect(learnReason({ url: 'https://a.example/', authRequired: true })).toBe('auth-required');
+    expect(learnReason({ url: 'https://a.example/', statusCode: 200, responseHeaders: [{ name: 'Persistent-Auth', value: 'true' }] })).toBe(
+      'handshake-end',
+    );
+    expect(
+      learnReason({ url: 'https://a.example/', statusCode: 200, responseHeaders: [{ name: 'WWW-Authenticate', value: 'Negotiate oRQw' }] }),
+    ).toBe('handshake-end');
     expect(learnReason({ url: 'http://10.0.0.5/', ip: '10.0.0.5', statusCode: 200 })).toBe('address');
     expect(learnReason({ url: 'http://x.lab.test/', ip: '127.0.0.1', statusCode: 200 }, { loopbackIsPublic: true })).toBeNull();
     expect(learnReason({ url: 'https://a.example/', ip: '93.184.216.34', statusCode: 200 })).toBeNull();
