@@ -1,7 +1,10 @@
 // Page-load cost of AuthScope in real Chromium, side by side in one run: a loopback page with 1,000 images, loaded
 // with no extension, with the reference extension (one no-op onHeadersReceived listener: the floor), and with
-// AuthScope. Variants alternate within each round; the report gives min / median / max of the per-round medians
-// and the ratios. Goal (issue 3): AuthScope within 5 % of the floor.
+// AuthScope in its modes. Variants alternate within each round; the report gives min / median / max of the per-round
+// medians, the ratios, and the first (cold) load of each browser. Goal (issues 3, 19): AuthScope's default mode on a
+// site it does not watch fully within 5 % of the floor. The page is on loopback, which AuthScope counts as intranet:
+// the default-mode variants set the test-only key that counts loopback as public; "intranet site" leaves it, so its
+// first load is the one that learns the origin.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hostScopedChromeBuild, launchChromiumWithExtension } from '../browsers/launch';
@@ -28,7 +31,16 @@ const server = createServer((request, response) => {
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
+const DEFAULT = 'AuthScope (default), public site';
 const HOST_SCOPED = 'AuthScope, host-scoped to *.lab.test';
+const EVERY_SITE = 'AuthScope, "Watch every site fully"';
+const INTRANET = 'AuthScope (default), intranet site (learned on first load)';
+/** What each AuthScope variant writes into storage.local before the first load. */
+const STORAGE: Record<string, Record<string, unknown>> = {
+  [DEFAULT]: { 'test:loopback-is-public': true },
+  [EVERY_SITE]: { 'test:loopback-is-public': true, settings: { keepRawTokens: true, intranetPatterns: [], watchEverySite: true } },
+  [INTRANET]: {},
+};
 const hostScopedBuild = hostScopedChromeBuild(['*://*.lab.test/*']);
 
 // Experiments: AUTHSCOPE_BENCH_BUILDS="label=dir;label=dir" adds other builds of AuthScope to the same run.
@@ -42,14 +54,20 @@ const ROUNDS_TO_RUN = Number(process.env['AUTHSCOPE_BENCH_ROUNDS'] ?? ROUNDS);
 
 type Variant = string;
 
-async function measure(variant: Variant): Promise<number> {
+async function measure(variant: Variant): Promise<{ first: number; median: number }> {
   let context: BrowserContext;
   let close: () => Promise<void>;
-  const build = variant === 'AuthScope' ? 'dist/chrome' : variant === HOST_SCOPED ? hostScopedBuild : extraBuilds.get(variant);
+  const build = variant in STORAGE ? 'dist/chrome' : variant === HOST_SCOPED ? hostScopedBuild : extraBuilds.get(variant);
   if (build) {
     const launched = await launchChromiumWithExtension({ extensionDir: build });
     context = launched.context;
     close = () => launched.close();
+    const items = STORAGE[variant];
+    if (items && Object.keys(items).length > 0) {
+      const worker = launched.context.serviceWorkers().find((candidate) => candidate.url().includes(launched.extensionId));
+      await worker?.evaluate((values) => chrome.storage.local.set(values), items);
+      await new Promise((done) => setTimeout(done, 200)); // the background applies storage.onChanged
+    }
   } else {
     const profile = mkdtempSync(join(tmpdir(), 'authscope-bench-'));
     const extension = resolve('tools/browsers/reference-extension');
@@ -67,7 +85,9 @@ async function measure(variant: Variant): Promise<number> {
     };
   }
   const page = await context.newPage();
-  await page.goto(url); // warm-up
+  const coldStart = performance.now();
+  await page.goto(url, { waitUntil: 'load' }); // the first (cold) load, also the warm-up
+  const first = performance.now() - coldStart;
   const loads: number[] = [];
   for (let load = 0; load < LOADS_PER_ROUND; load++) {
     const started = performance.now();
@@ -75,34 +95,41 @@ async function measure(variant: Variant): Promise<number> {
     loads.push(performance.now() - started);
   }
   await close();
-  return loads.sort((a, b) => a - b)[Math.floor(loads.length / 2)] as number;
+  return { first, median: loads.sort((a, b) => a - b)[Math.floor(loads.length / 2)] as number };
 }
 
-const variants: Variant[] = ['no extension', 'reference (floor)', 'AuthScope', HOST_SCOPED, ...extraBuilds.keys()];
+const variants: Variant[] = ['no extension', 'reference (floor)', DEFAULT, HOST_SCOPED, EVERY_SITE, INTRANET, ...extraBuilds.keys()];
 const results = new Map<Variant, number[]>(variants.map((variant) => [variant, []]));
+const firstLoads = new Map<Variant, number[]>(variants.map((variant) => [variant, []]));
 for (let round = 0; round < ROUNDS_TO_RUN; round++) {
   const order = round % 2 === 0 ? variants : [...variants].reverse();
-  for (const variant of order) results.get(variant)?.push(await measure(variant));
+  for (const variant of order) {
+    const { first, median: loaded } = await measure(variant);
+    results.get(variant)?.push(loaded);
+    firstLoads.get(variant)?.push(first);
+  }
 }
 server.close();
 rmSync(hostScopedBuild, { recursive: true, force: true });
 const base = median(results.get('no extension') ?? []);
 const floor = median(results.get('reference (floor)') ?? []);
+const floorFirst = median(firstLoads.get('reference (floor)') ?? []);
 console.log(
   `\n## Page load, ${IMAGES} loopback images, Chromium (${ROUNDS_TO_RUN} alternating rounds × median of ${LOADS_PER_ROUND} loads)\n`,
 );
-console.log('| variant | ms min / median / max | × no extension | × floor |');
-console.log('|---|---|---|---|');
+console.log("| variant | ms min / median / max | × no extension | × floor | first load ms (median) | first load × floor's |");
+console.log('|---|---|---|---|---|---|');
 for (const variant of variants) {
   const runs = results.get(variant) ?? [];
+  const first = median(firstLoads.get(variant) ?? []);
   console.log(
-    `| ${variant} | ${Math.min(...runs).toFixed(0)} / ${median(runs).toFixed(0)} / ${Math.max(...runs).toFixed(0)} | ${(median(runs) / base).toFixed(2)} | ${(median(runs) / floor).toFixed(2)} |`,
+    `| ${variant} | ${Math.min(...runs).toFixed(0)} / ${median(runs).toFixed(0)} / ${Math.max(...runs).toFixed(0)} | ${(median(runs) / base).toFixed(2)} | ${(median(runs) / floor).toFixed(2)} | ${first.toFixed(0)} | ${(first / floorFirst).toFixed(2)} |`,
   );
 }
-for (const variant of ['AuthScope', HOST_SCOPED] as const) {
+for (const variant of [DEFAULT, HOST_SCOPED] as const) {
   const ratio = median(results.get(variant) ?? []) / floor;
   reportGoal({
-    measure: `page load, 1,000 images: ${variant === 'AuthScope' ? 'AuthScope (every site)' : 'host-scoped, other host'}`,
+    measure: `page load, 1,000 images: ${variant === DEFAULT ? 'AuthScope default, public site' : 'host-scoped, other host'}`,
     goal: '≤ 1.05× the floor',
     measured: `${ratio.toFixed(2)}× the floor`,
     met: ratio <= 1.05,
