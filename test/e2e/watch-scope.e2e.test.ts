@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/core/exchange/model';
 import { summarizeExchange } from '../../src/core/exchange/summary';
+import { diagnoseExchange } from '../../src/core/diagnosis/findings';
+import { EXPECTED_FINDINGS } from '../helpers/expected-findings';
 import { type BrowserDriver, type TabCapture, chromiumDriver, findExchange, settledExchange } from '../../tools/browsers/driver';
-import { type Lab, startLab } from '../../tools/lab/lab';
+import { type Lab, type ScenarioId, promptsForNtlm, startLab } from '../../tools/lab/lab';
 import { NTLM_SERVER_PATHS } from '../../tools/lab/ntlm-server';
 
 let lab: Lab;
@@ -42,6 +44,24 @@ async function settings(change: (panel: Awaited<ReturnType<BrowserDriver['openPa
 }
 
 describe('Chromium: full listeners only where Windows authentication lives', () => {
+  // The Negotiate scenarios: NTLM ones depend on the order of visits (Chromium reuses NTLM credentials per origin, so
+  // only the first NTLM handshake on an origin prompts) — the capture E2E covers their first visits.
+  it('lab scenarios give the same verdicts on a first and a later visit (their names are watched fully)', async () => {
+    await driver.warmUp(lab.urls['kerberos-ok']);
+    for (const id of ['kerberos-ok', 'spn-unknown', 'not-allowlisted', 'stale-keytab', 'token-too-large'] as ScenarioId[]) {
+      for (const visit of ['first', 'later']) {
+        const url = `${lab.urls[id]}?visit=${visit}`;
+        await driver.visit(url, promptsForNtlm(url));
+        const exchange = (await settledExchange(driver, url))?.exchange;
+        expect(exchange, `${id}, ${visit} visit`).toBeDefined();
+        expect(
+          diagnoseExchange(exchange as Exchange).map((finding) => finding.id),
+          `${id}, ${visit} visit`,
+        ).toEqual(EXPECTED_FINDINGS.chromium[id]);
+      }
+    }
+  });
+
   it('a server on a loopback address is learned from its first response (loopback counts as private)', async () => {
     const url = Object.assign(new URL(lab.urls['ntlm-fallback']), { hostname: '127.0.0.1', pathname: `${NTLM_SERVER_PATHS.public}none` });
     await driver.visit(url.href);
