@@ -98,7 +98,14 @@ async function measure(variant: Variant): Promise<{ first: number; median: numbe
   return { first, median: loads.sort((a, b) => a - b)[Math.floor(loads.length / 2)] as number };
 }
 
-const variants: Variant[] = ['no extension', 'reference (floor)', DEFAULT, HOST_SCOPED, EVERY_SITE, INTRANET, ...extraBuilds.keys()];
+// Experiments: AUTHSCOPE_BENCH_ONLY="no extension;reference (floor);…" keeps only those variants (and the extra builds).
+const only = (process.env['AUTHSCOPE_BENCH_ONLY'] ?? '').split(';').filter(Boolean);
+const variants: Variant[] = [
+  ...['no extension', 'reference (floor)', DEFAULT, HOST_SCOPED, EVERY_SITE, INTRANET].filter(
+    (variant) => only.length === 0 || only.includes(variant),
+  ),
+  ...extraBuilds.keys(),
+];
 const results = new Map<Variant, number[]>(variants.map((variant) => [variant, []]));
 const firstLoads = new Map<Variant, number[]>(variants.map((variant) => [variant, []]));
 for (let round = 0; round < ROUNDS_TO_RUN; round++) {
@@ -126,7 +133,7 @@ for (const variant of variants) {
     `| ${variant} | ${Math.min(...runs).toFixed(0)} / ${median(runs).toFixed(0)} / ${Math.max(...runs).toFixed(0)} | ${(median(runs) / base).toFixed(2)} | ${(median(runs) / floor).toFixed(2)} | ${first.toFixed(0)} | ${(first / floorFirst).toFixed(2)} |`,
   );
 }
-for (const variant of [DEFAULT, HOST_SCOPED] as const) {
+for (const variant of [DEFAULT, HOST_SCOPED].filter((name) => variants.includes(name))) {
   const ratio = median(results.get(variant) ?? []) / floor;
   reportGoal({
     measure: `page load, 1,000 images: ${variant === DEFAULT ? 'AuthScope default, public site' : 'host-scoped, other host'}`,
