@@ -1,6 +1,7 @@
 // The webRequest listeners AuthScope watches with, as capture events: registered by the background for every tab,
 // and by the panel for its inspected tab (a second witness: Chromium drops events it dispatches to a service worker
-// that is being stopped, while an open extension page still gets them — docs/platform-notes.md).
+// that is being stopped, while an open extension page still gets them — docs/platform-notes.md). Chromium's background
+// watches in two tiers (cheap everywhere, full where Windows authentication lives); the panel watches its tab fully.
 import type { CaptureEvent } from '../core/exchange/events';
 import type { CheapFacts } from '../core/exchange/watch-scope';
 import { browser } from './browser';
