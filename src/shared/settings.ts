@@ -36,13 +36,19 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
   return next;
 }
 
-/** Calls `listener` whenever the settings change (from any extension page or the background). */
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+/** Calls `listener` with a storage.local key's new value (undefined once removed) whenever it changes, from any
+ *  extension page or the background; returns how to stop. */
+function onLocalValueChanged(key: string, listener: (stored: unknown) => void): () => void {
   const handle = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(withDefaults(changes[SETTINGS_KEY]?.newValue));
+    if (area === 'local' && key in changes) listener(changes[key]?.newValue);
   };
   browser.storage.onChanged.addListener(handle);
   return () => browser.storage.onChanged.removeListener(handle);
+}
+
+/** Calls `listener` whenever the settings change. */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  return onLocalValueChanged(SETTINGS_KEY, (stored) => listener(withDefaults(stored)));
 }
 
 const LEARNED_KEY = 'learned-origins';
@@ -65,20 +71,12 @@ export async function forgetLearnedOrigins(): Promise<void> {
 
 /** Calls `listener` with the stored learned origins whenever they change (forgotten: undefined). */
 export function onLearnedOriginsChanged(listener: (stored: unknown) => void): () => void {
-  const handle = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && LEARNED_KEY in changes) listener(changes[LEARNED_KEY]?.newValue);
-  };
-  browser.storage.onChanged.addListener(handle);
-  return () => browser.storage.onChanged.removeListener(handle);
+  return onLocalValueChanged(LEARNED_KEY, listener);
 }
 
 /** Calls `listener` when a test sets or clears TEST_LOOPBACK_IS_PUBLIC_KEY. */
 export function onLoopbackIsPublicChanged(listener: (loopbackIsPublic: boolean) => void): () => void {
-  const handle = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && TEST_LOOPBACK_IS_PUBLIC_KEY in changes) listener(changes[TEST_LOOPBACK_IS_PUBLIC_KEY]?.newValue === true);
-  };
-  browser.storage.onChanged.addListener(handle);
-  return () => browser.storage.onChanged.removeListener(handle);
+  return onLocalValueChanged(TEST_LOOPBACK_IS_PUBLIC_KEY, (stored) => listener(stored === true));
 }
 
 /** Whether tests asked to count loopback as public (see TEST_LOOPBACK_IS_PUBLIC_KEY). */

@@ -1,5 +1,5 @@
 // Turns webRequest details (Chromium or Firefox) into the core's capture events. Nothing else.
-import type { CaptureEvent, Header } from '../core/exchange/events';
+import type { CaptureEvent, CompletedEvent, Header } from '../core/exchange/events';
 
 /** The fields of webRequest details we read; both browsers provide them. */
 export interface RequestDetails {
@@ -77,7 +77,7 @@ export const toRedirectEvent = (details: RequestDetails): CaptureEvent => ({
   redirectUrl: details.redirectUrl ?? '',
 });
 
-export const toCompletedEvent = (details: RequestDetails): CaptureEvent => ({
+export const toCompletedEvent = (details: RequestDetails): CompletedEvent => ({
   ...identity(details),
   type: 'completed',
   ...response(details),

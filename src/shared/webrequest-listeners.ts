@@ -2,8 +2,9 @@
 // and by the panel for its inspected tab (a second witness: Chromium drops events it dispatches to a service worker
 // that is being stopped, while an open extension page still gets them — docs/platform-notes.md). Chromium's background
 // watches in two tiers (cheap everywhere, full where Windows authentication lives); the panel watches its tab fully.
+import { isAuthResponse } from '../core/exchange/capture';
 import type { CaptureEvent } from '../core/exchange/events';
-import type { CheapFacts } from '../core/exchange/watch-scope';
+import { type CheapFacts, EVERY_URL_PATTERNS } from '../core/exchange/watch-scope';
 import { browser } from './browser';
 import { needsExtraHeaders } from './capabilities';
 import {
@@ -93,7 +94,7 @@ function unregister(registrations: readonly Registration[]): void {
   for (const [name, listener] of registrations) webRequest[name]?.removeListener(listener);
 }
 
-const EVERY_URL = ['http://*/*', 'https://*/*'];
+const EVERY_URL = [...EVERY_URL_PATTERNS];
 
 /** Registers the full listeners on every URL (synchronously: a worker must do it at top level) and returns how to
  *  remove them. Firefox's background and every panel watch this way. */
@@ -139,13 +140,11 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
       'onCompleted',
       (details) => {
         if (seenFully.delete(details.requestId)) return;
-        options.onCheapFacts({
-          url: details.url,
-          ...(details.ip === undefined ? {} : { ip: details.ip }),
-          ...(details.statusCode === undefined ? {} : { statusCode: details.statusCode }),
-          ...(details.responseHeaders === undefined ? {} : { responseHeaders: details.responseHeaders }),
-        });
-        relay(toCompletedEvent(details));
+        // Every response of every site passes here: the details go to learning as they are, and only an
+        // authentication answer becomes an event (the capture would drop any other: nothing started it).
+        options.onCheapFacts(details);
+        if (details.responseHeaders && isAuthResponse(details.responseHeaders))
+          relay({ ...toCompletedEvent(details), finalResponseOnly: true });
         if (details.type === 'main_frame') options.onMainFrameCompleted?.(details.tabId);
       },
       { urls: EVERY_URL },
@@ -162,7 +161,15 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
       undefined,
     ],
   ];
-  register(cheap);
+  // While the full listeners cover every URL ("Watch every site fully") the cheap ones would only double each event.
+  let cheapRegistered = false;
+  const setCheap = (wanted: boolean) => {
+    if (wanted === cheapRegistered) return;
+    (wanted ? register : unregister)(cheap);
+    cheapRegistered = wanted;
+  };
+  const coversEveryUrl = (patterns: readonly string[]) => EVERY_URL.every((pattern) => patterns.includes(pattern));
+  setCheap(!coversEveryUrl(options.fullPatterns));
   const full = (patterns: readonly string[]) =>
     fullRegistrations(
       (event) => onEvent(event),
@@ -188,6 +195,7 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
       current = full(patterns);
       currentKey = key;
       register(current);
+      setCheap(!coversEveryUrl(patterns));
     },
   };
 }

@@ -7,7 +7,15 @@ import type { Exchange } from '../../src/core/exchange/model';
 import { summarizeExchange } from '../../src/core/exchange/summary';
 import { diagnoseExchange } from '../../src/core/diagnosis/findings';
 import { EXPECTED_FINDINGS } from '../helpers/expected-findings';
-import { type BrowserDriver, type TabCapture, chromiumDriver, findExchange, settledExchange } from '../../tools/browsers/driver';
+import {
+  type BrowserDriver,
+  type TabCapture,
+  chromiumDriver,
+  findExchange,
+  selectExchangeRow,
+  settledExchange,
+} from '../../tools/browsers/driver';
+import { FINAL_RESPONSE_ONLY_NOTE } from '../../src/core/diagnosis/advice/common';
 import { type Lab, type ScenarioId, promptsForNtlm, startLab } from '../../tools/lab/lab';
 import { NTLM_SERVER_PATHS } from '../../tools/lab/ntlm-server';
 
@@ -78,12 +86,23 @@ describe('Chromium: full listeners only where Windows authentication lives', () 
     // Without extraHeaders Chromium reports the final response only. (The lab's NTLM server was answered in the first
     // test, so Chromium signs in from its auth cache without a prompt: a site that authenticates silently.)
     expect(statuses(firstExchange)).toEqual([200]);
+    expect(firstExchange?.finalResponseOnly).toBe(true);
+    // The panel says why only the final response is there, and how to see more.
+    const panel = await driver.openPanel(findExchange(await driver.tabs(), first)?.tab.tabId as number);
+    try {
+      await expect.poll(() => selectExchangeRow(panel, first)).toBe(true);
+      const note = () => panel.evaluate(() => document.querySelector('.detail .hidden-note')?.textContent ?? '', undefined);
+      await expect.poll(note).toBe(FINAL_RESPONSE_ONLY_NOTE);
+    } finally {
+      await panel.close();
+    }
     // Learned from that final response's Persistent-Auth: the origin only.
     await expect.poll(learned).toEqual([new URL(first).origin]);
     const second = onLoopback('?visit=2');
     await driver.visit(second);
     const secondExchange = (await settledExchange(driver, second))?.exchange;
     expect(statuses(secondExchange)).toEqual([401, 200]);
+    expect(secondExchange?.finalResponseOnly).toBeUndefined();
     expect(summarizeExchange(secondExchange as Exchange)).toMatchObject({ outcome: 'authenticated', offered: ['Negotiate', 'NTLM'] });
   });
 

@@ -53,7 +53,7 @@ function carriesCredentials(headers: readonly Header[]): boolean {
 
 /** Cheap test run for every response-headers event: is it an authentication answer (a challenge, or the
  *  Persistent-Auth of an authenticated connection)? A 401 without a challenge is an application's own answer. */
-function isAuthResponse(headers: readonly Header[]): boolean {
+export function isAuthResponse(headers: readonly Header[]): boolean {
   for (const header of headers) {
     const length = header.name.length;
     if ((length === 16 || length === 18 || length === 15) && /^(www-authenticate|proxy-authenticate|persistent-auth)$/i.test(header.name)) {
@@ -258,6 +258,7 @@ export class Capture {
         headers: event.headers,
       }),
       hiddenLegs: true,
+      ...(event.finalResponseOnly ? { finalResponseOnly: true } : {}),
     };
   }
 

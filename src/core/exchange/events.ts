@@ -80,6 +80,9 @@ export interface CompletedEvent extends Partial<Omit<RequestIdentity, 'requestId
   readonly statusLine?: string;
   readonly headers?: readonly Header[];
   readonly fingerprint?: number;
+  /** Seen by Chromium's cheap listeners (no "extraHeaders"): AuthScope was not watching the site fully, so the
+   *  final response is all there is of this request. */
+  readonly finalResponseOnly?: boolean;
 }
 
 export interface ErrorEvent {

@@ -137,6 +137,9 @@ export interface Exchange {
   readonly incognito?: boolean | null;
   /** IIS substatus (401.1 …) when a status page or log line gave it. */
   readonly iisSubstatus?: number | null;
+  /** Seen by Chromium's cheap listeners only: AuthScope was not yet watching the site fully, so Chromium showed it
+   *  the final response alone (issue 19's two tiers). */
+  readonly finalResponseOnly?: boolean;
   /** Kept from the panel's own listeners because the background's worker missed its events (Chromium stops). */
   readonly recoveredByPanel?: boolean;
   /** The browser's auth-library events, from a NetLog. */

@@ -153,6 +153,7 @@ export function parseExchange(value: unknown): Exchange | null {
   const droppedLegs = value['droppedLegs'] === undefined ? undefined : finite(value['droppedLegs']);
   return {
     ...(fields as Exchange),
+    ...(value['finalResponseOnly'] === true ? { finalResponseOnly: true } : {}),
     ...(incognito === undefined ? {} : { incognito }),
     ...(truncated === undefined ? {} : { truncated }),
     ...(droppedLegs === undefined ? {} : { droppedLegs }),

@@ -225,6 +225,9 @@ export function learnReason(
   return null;
 }
 
+/** Every http(s) URL, as match patterns. */
+export const EVERY_URL_PATTERNS: readonly string[] = ['http://*/*', 'https://*/*'];
+
 /** What the full listeners are registered for: special-use names, the user's intranet patterns and the learned
  *  origins' hosts, without duplicates. `every` means every URL ("Watch every site fully"). */
 export function fullWatchPatterns(input: {
@@ -232,7 +235,7 @@ export function fullWatchPatterns(input: {
   readonly intranetPatterns: readonly string[];
   readonly learned: LearnedOrigins;
 }): string[] {
-  if (input.everySite) return ['http://*/*', 'https://*/*'];
+  if (input.everySite) return [...EVERY_URL_PATTERNS];
   const learnedHosts = input.learned.map((origin) => hostOf(origin)).filter((host): host is string => host !== null);
   return [...new Set([...SPECIAL_USE_NAME_PATTERNS, ...intranetMatchPatterns(input.intranetPatterns), ...learnedHosts.map(hostPattern)])];
 }

@@ -148,7 +148,9 @@ export function headlineOf(exchange: Exchange, findings: readonly Finding[], con
     hidden = exchange.hiddenLegs && (!cause || cause.id === 'auth-failed' || cause.id === 'no-token-sent') && !exchange.authLibrary;
     what = hidden ? 'the browser hides why' : cause ? inSentence(cause.title) : OUTCOME_TEXT[summary.outcome];
     next = hidden
-      ? `${NETLOG_STEPS.charAt(0).toUpperCase()}${NETLOG_STEPS.slice(1)}.`
+      ? exchange.finalResponseOnly
+        ? `Reload the page: AuthScope watches a site fully once it has seen Negotiate or NTLM there. Or ${NETLOG_STEPS}.`
+        : `${NETLOG_STEPS.charAt(0).toUpperCase()}${NETLOG_STEPS.slice(1)}.`
       : cause
         ? nextStep(cause)
         : 'Check the findings below.';

@@ -185,7 +185,15 @@ describe('Capture — rules built from the event model', () => {
       ...base,
     });
     expect(done).toMatchObject({ done: true, hiddenLegs: true, finalStatus: 200 });
+    expect(done?.finalResponseOnly).toBeUndefined();
     expect(summarizeExchange(done as Exchange).outcome).toBe('authenticated');
+  });
+
+  it("marks an exchange seen by Chromium's cheap listeners only (a site not yet watched fully)", () => {
+    const capture = new Capture({ browser: 'chromium', keepRawTokens: true });
+    const headers = [{ name: 'WWW-Authenticate', value: 'Negotiate' }];
+    const done = capture.apply({ type: 'completed', requestId: '10', time: 5, statusCode: 401, headers, finalResponseOnly: true, ...base });
+    expect(done).toMatchObject({ done: true, hiddenLegs: true, finalStatus: 401, finalResponseOnly: true });
   });
 
   it('estimates the request head size the way Microsoft’s size estimate counts it', () => {

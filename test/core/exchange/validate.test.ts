@@ -63,4 +63,9 @@ describe('parseExchange', () => {
     });
     expect(JSON.stringify(parsed)).not.toMatch(/injected|extra/);
   });
+
+  it('keeps "seen as its final response only" when it is true, and nothing else in its place', () => {
+    expect(parseExchange({ ...recorded, finalResponseOnly: true })?.finalResponseOnly).toBe(true);
+    expect(parseExchange({ ...recorded, finalResponseOnly: 'yes' })).not.toHaveProperty('finalResponseOnly');
+  });
 });

@@ -4,6 +4,7 @@ import { diagnoseExchange } from '../../../src/core/diagnosis/findings';
 import type { BrowserFamily } from '../../../src/core/exchange/events';
 import { type HeadlineVerdict, followedBySignIn, headlineOf } from '../../../src/core/report/headline';
 import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
+import { FINAL_RESPONSE_ONLY_NOTE, hiddenLegsNote } from '../../../src/core/diagnosis/advice/common';
 
 const headline = (browser: BrowserFamily, scenario: string) => {
   const exchange = mainExchange(recordingOf(browser, scenario));
@@ -40,6 +41,15 @@ describe('headlineOf', () => {
     expect(line.next).toMatch(next);
     expect(line.sentence.startsWith(`${line.label} — `)).toBe(true);
     expect(line.sentence).not.toMatch(/\b(no-token-sent|auth-failed|kerberos-rejected)\b/);
+  });
+
+  it('on a site not yet watched fully, says to reload before recording a NetLog, and why only the final response is there', () => {
+    const exchange = { ...mainExchange(recordingOf('chromium', 'spn-unknown')), finalResponseOnly: true };
+    expect(headlineOf(exchange, diagnoseExchange(exchange)).next).toMatch(
+      /^Reload the page: AuthScope watches a site fully once it has seen Negotiate or NTLM there\. Or record a NetLog/,
+    );
+    expect(hiddenLegsNote(exchange)).toBe(FINAL_RESPONSE_ONLY_NOTE);
+    expect(hiddenLegsNote({ ...exchange, finalResponseOnly: undefined })).toMatch(/^Chromium does not show extensions/);
   });
 
   it('says why NTLM worked', () => {

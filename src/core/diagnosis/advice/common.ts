@@ -23,9 +23,18 @@ export function advice(
   };
 }
 
+/** A site AuthScope was not yet watching fully in Chromium: why only the final response is there, and how to see more. */
+export const FINAL_RESPONSE_ONLY_NOTE =
+  'AuthScope was not yet watching this site fully, so Chromium showed it only the final response (Chromium charges every page for the ' +
+  'listeners that show authentication headers, so AuthScope watches fully only where Windows authentication lives). It learns the ' +
+  'site from a response like this one: reload to see the first 401 and the final response, or add the site to Settings → ' +
+  '"Intranet sites". The requests carrying the browser\'s own tokens stay hidden from extensions: record a NetLog ' +
+  '(chrome://net-export or edge://net-export) to see them.';
+
 /** Where the browser hid the legs that carry its own tokens: what is missing and how to see it. */
 export function hiddenLegsNote(exchange: Exchange): string | null {
   if (!exchange.hiddenLegs) return null;
+  if (exchange.finalResponseOnly) return FINAL_RESPONSE_ONLY_NOTE;
   return (
     'Chromium does not show extensions the requests that carry its own tokens, nor the 401s in between. Record a NetLog ' +
     '(chrome://net-export or edge://net-export, the default "strip private information" mode is enough) while reproducing, ' +
