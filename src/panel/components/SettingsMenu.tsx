@@ -1,5 +1,6 @@
 // Capture settings, stored in storage.local and applied by the background at once; a popover over the panel, so
 // opening it moves nothing. In Chromium also where AuthScope watches fully (intranet sites, learned sites, every site).
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { parseIntranetPattern, parseLearnedOrigins } from '../../core/exchange/watch-scope';
 import { needsExtraHeaders } from '../../shared/capabilities';
@@ -21,6 +22,28 @@ export const VISIBILITY_STATEMENT =
   'prompt, or a final response that ends a Windows sign-in. The first exchange with a site on a public address that signs in ' +
   'silently shows only its final response, and so does the first handshake with an intranet server whose name is not listed (its ' +
   'address is known only once it answers); from then on the site is watched fully.';
+
+/** A checkbox bound to one boolean setting, saved as soon as it changes (disabled until the settings are read). */
+function SettingToggle(props: {
+  name: string;
+  setting: 'keepRawTokens' | 'watchEverySite';
+  settings: Settings | null;
+  onSaved: (settings: Settings) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        name={props.name}
+        disabled={props.settings === null}
+        checked={props.settings?.[props.setting] ?? false}
+        onChange={(event) => void saveSettings({ [props.setting]: (event.currentTarget as HTMLInputElement).checked }).then(props.onSaved)}
+      />
+      {props.children}
+    </label>
+  );
+}
 
 const splitPatterns = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -54,16 +77,9 @@ function WatchScopeSettings({ settings, onSaved }: { settings: Settings | null; 
         />
       </label>
       {invalid.length > 0 && <p class="settings-hint">Not a host pattern, ignored: {invalid.join(', ')}</p>}
-      <label>
-        <input
-          type="checkbox"
-          name="watch-every-site"
-          disabled={settings === null}
-          checked={settings?.watchEverySite ?? false}
-          onChange={(event) => void saveSettings({ watchEverySite: (event.currentTarget as HTMLInputElement).checked }).then(onSaved)}
-        />
+      <SettingToggle name="watch-every-site" setting="watchEverySite" settings={settings} onSaved={onSaved}>
         Watch every site fully
-      </label>
+      </SettingToggle>
       <div class="popover-row">
         <button type="button" name="forget-learned-sites" disabled={!learned} onClick={() => void forgetLearnedOrigins()}>
           Forget learned sites
@@ -90,16 +106,9 @@ export function SettingsMenu() {
     <details class="settings overflow">
       <summary>Settings</summary>
       <div class="popover">
-        <label>
-          <input
-            type="checkbox"
-            name="keep-raw-tokens"
-            disabled={settings === null}
-            checked={settings?.keepRawTokens ?? false}
-            onChange={(event) => void saveSettings({ keepRawTokens: (event.currentTarget as HTMLInputElement).checked }).then(setSettings)}
-          />
+        <SettingToggle name="keep-raw-tokens" setting="keepRawTokens" settings={settings} onSaved={setSettings}>
           Keep raw tokens
-        </label>
+        </SettingToggle>
         <p class="settings-hint">
           Tokens are credentials (Kerberos tickets, NTLM responses). AuthScope keeps them in memory only (storage.session, gone when the
           browser closes). Turned off, the ones already captured are erased and only their decoded summaries are kept.

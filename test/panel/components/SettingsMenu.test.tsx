@@ -73,13 +73,15 @@ describe('SettingsMenu in Chromium', () => {
     );
   });
 
-  it('saves "Watch every site fully" beside the other settings', async () => {
+  it('saves "Watch every site fully" and "Keep raw tokens" beside the other settings', async () => {
     const { field } = await renderMenu();
     const checkbox = field('watch-every-site') as HTMLInputElement;
     expect(checkbox.checked).toBe(false);
     fireEvent.click(checkbox);
     await waitFor(() => expect(storage.values.get('settings')).toMatchObject({ watchEverySite: true, keepRawTokens: true }));
     await waitFor(() => expect(checkbox.checked).toBe(true));
+    fireEvent.click(field('keep-raw-tokens') as HTMLInputElement);
+    await waitFor(() => expect(storage.values.get('settings')).toMatchObject({ watchEverySite: true, keepRawTokens: false }));
   });
 
   it('counts the learned sites, forgets them on request and follows changes made elsewhere', async () => {
