@@ -28,12 +28,24 @@ export interface WatchScopeDeps {
 /** Most cheap facts held while the stored state loads (a worker just woke). */
 const MAX_EARLY_FACTS = 200;
 
+/** An intranet address serving more hosts than this is a proxy or a shared front (Chromium's `details.ip` is the
+ *  proxy's for a proxied request): it teaches nothing, and what it taught is forgotten. */
+export const MAX_HOSTS_PER_ADDRESS = 3;
+/** Most addresses whose hosts are counted at once (memory only). */
+const MAX_ADDRESSES = 256;
+
 export class WatchScope {
   private learned: LearnedOrigins = [];
   private settings: Settings | null = null;
   private loopbackIsPublic = false;
   private patterns: readonly string[] = fullWatchPatterns({ everySite: false, intranetPatterns: [], learned: [] });
   private early: CheapFacts[] | null = [];
+  /** Per intranet address: the hosts seen behind it and the origins learned from it (memory only, never stored). */
+  private readonly byAddress = new Map<string, { hosts: Set<string>; taught: Set<string> }>();
+  /** Learned lists this worker wrote whose storage.onChanged echo has not come back yet. */
+  private readonly pendingEchoes: string[] = [];
+  /** Changes that arrived while the stored state loaded: they are newer than what the load read. */
+  private changedWhileLoading = { settings: false, learned: false };
   /** Settled once the stored settings and learned origins are applied. */
   readonly ready: Promise<void>;
 
@@ -53,19 +65,25 @@ export class WatchScope {
       if (this.early.length < MAX_EARLY_FACTS) this.early.push(facts);
       return;
     }
-    if (!learnReason(facts, { loopbackIsPublic: this.loopbackIsPublic })) return;
+    const reason = learnReason(facts, { loopbackIsPublic: this.loopbackIsPublic });
+    if (!reason) return;
     const origin = originOf(facts.url);
     const host = origin && hostOf(origin);
-    if (!origin || !host || hostMatches(host, this.patterns)) return;
-    const next = withLearnedOrigin(this.learned, origin);
-    if (next === this.learned) return;
-    this.learned = next;
-    this.apply();
-    this.deps.saveLearned(next).catch((error: unknown) => this.failed('learned origins write', error));
+    if (!origin || !host) return;
+    if (reason === 'address' && facts.ip && !this.addressTeaches(facts.ip, host, origin)) return;
+    if (hostMatches(host, this.patterns)) return;
+    this.save(withLearnedOrigin(this.learned, origin));
   }
 
-  /** The stored learned origins changed (another page's "Forget learned sites", or this worker's own write). */
+  /** The stored learned origins changed: "Forget learned sites" in a panel, or the echo of this worker's own write
+   *  (ignored: a later write may already have added to it). */
   learnedChanged(stored: unknown): void {
+    const echo = stored === undefined ? -1 : this.pendingEchoes.indexOf(JSON.stringify(stored));
+    if (echo >= 0) {
+      this.pendingEchoes.splice(0, echo + 1);
+      return;
+    }
+    if (this.early) this.changedWhileLoading.learned = true;
     this.learned = parseLearnedOrigins(stored);
     this.apply();
   }
@@ -76,8 +94,41 @@ export class WatchScope {
   }
 
   applySettings(settings: Settings): void {
+    if (this.early) this.changedWhileLoading.settings = true;
     this.settings = settings;
     this.apply();
+  }
+
+  /** Counts the host behind an intranet address; false once the address serves too many hosts to be one server, and
+   *  then the origins it taught are forgotten. */
+  private addressTeaches(ip: string, host: string, origin: string): boolean {
+    let seen = this.byAddress.get(ip);
+    if (!seen) {
+      if (this.byAddress.size >= MAX_ADDRESSES) this.byAddress.delete(this.byAddress.keys().next().value as string);
+      seen = { hosts: new Set(), taught: new Set() };
+      this.byAddress.set(ip, seen);
+    }
+    if (seen.hosts.size <= MAX_HOSTS_PER_ADDRESS) seen.hosts.add(host);
+    if (seen.hosts.size <= MAX_HOSTS_PER_ADDRESS) {
+      seen.taught.add(origin);
+      return true;
+    }
+    if (seen.taught.size > 0) {
+      const taught = seen.taught;
+      seen.taught = new Set();
+      this.save(this.learned.filter((learned) => !taught.has(learned)));
+    }
+    return false;
+  }
+
+  private save(next: LearnedOrigins): void {
+    if (next === this.learned || (next.length === this.learned.length && next.every((origin, index) => origin === this.learned[index])))
+      return;
+    this.learned = next;
+    this.apply();
+    this.pendingEchoes.push(JSON.stringify(next));
+    if (this.pendingEchoes.length > 50) this.pendingEchoes.shift();
+    this.deps.saveLearned(next).catch((error: unknown) => this.failed('learned origins write', error));
   }
 
   private async load(): Promise<void> {
@@ -87,8 +138,8 @@ export class WatchScope {
         this.deps.loadLearned(),
         this.deps.loadLoopbackIsPublic(),
       ]);
-      this.settings = settings;
-      this.learned = parseLearnedOrigins(learned);
+      if (!this.changedWhileLoading.settings) this.settings = settings;
+      if (!this.changedWhileLoading.learned) this.learned = parseLearnedOrigins(learned);
       this.loopbackIsPublic = loopbackIsPublic;
       this.apply();
     } finally {

@@ -4,7 +4,7 @@
 // watches in two tiers (cheap everywhere, full where Windows authentication lives); the panel watches its tab fully.
 import { isAuthResponse } from '../core/exchange/capture';
 import type { CaptureEvent } from '../core/exchange/events';
-import { type CheapFacts, EVERY_URL_PATTERNS } from '../core/exchange/watch-scope';
+import { type CheapFacts, EVERY_URL_PATTERNS, hostMatches, hostOf } from '../core/exchange/watch-scope';
 import { browser } from './browser';
 import { needsExtraHeaders } from './capabilities';
 import {
@@ -116,15 +116,15 @@ export interface TieredWatch {
   setFullPatterns(patterns: readonly string[]): void;
 }
 
-/** Requests the full listeners saw, remembered until the cheap onCompleted (most ever kept at once). */
+/** Requests the full listeners saw, remembered until they end (most ever kept at once). */
 const MAX_FULL_REQUESTS = 5000;
 
 /**
  * Chromium's two tiers (docs/performance.md, issue 19): cheap listeners without "extraHeaders" on every URL — the
  * final response (status, headers, server address) and prompts — and the full listeners only where Windows
- * authentication lives. A request the full listeners saw is theirs; any other is relayed from the cheap ones (its
- * final response only: what Chromium shows without "extraHeaders") and offered for learning. Registered
- * synchronously.
+ * authentication lives. A request the full listeners saw and still reach is theirs; one redirected out of their reach
+ * ends through the cheap ones; any other is relayed from the cheap ones (its final response only: what Chromium shows
+ * without "extraHeaders") and offered for learning. Registered synchronously.
  */
 export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, options: TieredWatchOptions): TieredWatch {
   const seenFully = new Set<string>();
@@ -135,15 +135,25 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
   const relay = (event: CaptureEvent) => {
     if (!options.relevant || options.relevant(event)) onEvent(event);
   };
+  let patternsNow = options.fullPatterns;
+  // Chromium filters by the request's current URL: a request redirected out of the full listeners' reach is heard
+  // by the cheap ones only from then on.
+  const stillFull = (url: string) => {
+    const host = hostOf(url);
+    return host !== null && hostMatches(host, patternsNow);
+  };
   const cheap: Registration[] = [
     [
       'onCompleted',
       (details) => {
-        if (seenFully.delete(details.requestId)) return;
+        const seen = seenFully.delete(details.requestId);
+        if (seen && stillFull(details.url)) return;
         // Every response of every site passes here: the details go to learning as they are, and only an
-        // authentication answer becomes an event (the capture would drop any other: nothing started it).
+        // authentication answer, or the end of a request the full listeners started, becomes an event (the capture
+        // would drop any other: nothing started it).
         options.onCheapFacts(details);
-        if (details.responseHeaders && isAuthResponse(details.responseHeaders))
+        if (seen) relay(toCompletedEvent(details));
+        else if (details.responseHeaders && isAuthResponse(details.responseHeaders))
           relay({ ...toCompletedEvent(details), finalResponseOnly: true });
         if (details.type === 'main_frame') options.onMainFrameCompleted?.(details.tabId);
       },
@@ -153,9 +163,16 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
     [
       'onAuthRequired',
       (details) => {
-        if (seenFully.has(details.requestId)) return;
-        options.onCheapFacts({ url: details.url, authRequired: true });
-        relay(toAuthRequiredEvent(details));
+        const seen = seenFully.has(details.requestId);
+        if (seen && stillFull(details.url)) return;
+        options.onCheapFacts({
+          url: details.url,
+          authRequired: true,
+          ...(details.scheme === undefined ? {} : { authScheme: details.scheme }),
+          isProxy: details.isProxy ?? false,
+        });
+        // A prompt joins an exchange the full listeners started; alone it starts none (the capture drops it).
+        if (seen) relay(toAuthRequiredEvent(details));
       },
       { urls: EVERY_URL },
       undefined,
@@ -175,9 +192,11 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
       (event) => onEvent(event),
       {
         ...options,
-        // Every full event passes here first: note its request, then ask the caller.
+        // Every full event passes here first: note its request until it ends (its completion is noted by whichever
+        // onCompleted runs first, and re-noting it here would keep it forever), then ask the caller.
         relevant: (event) => {
-          noteFull(event.requestId);
+          if (event.type === 'error') seenFully.delete(event.requestId);
+          else if (event.type !== 'completed') noteFull(event.requestId);
           return !options.relevant || options.relevant(event);
         },
       },
@@ -194,6 +213,7 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
       unregister(current);
       current = full(patterns);
       currentKey = key;
+      patternsNow = patterns;
       register(current);
       setCheap(!coversEveryUrl(patterns));
     },

@@ -34,7 +34,7 @@ describe('WatchScope', () => {
     expect(saved).toEqual([]);
     scope.learn({ url: 'http://intranet:8080/app?x=1', ip: '10.1.2.3', statusCode: 200 });
     scope.learn({ url: 'https://app.example.com/login', statusCode: 401, responseHeaders: [{ name: 'WWW-Authenticate', value: 'NTLM' }] });
-    scope.learn({ url: 'https://prompt.example.com/', authRequired: true });
+    scope.learn({ url: 'https://prompt.example.com/', authRequired: true, authScheme: 'negotiate', isProxy: false });
     expect(saved.at(-1)).toEqual(['http://intranet:8080', 'https://app.example.com', 'https://prompt.example.com']);
     expect(registered.at(-1)).toEqual([
       ...SPECIAL_USE_NAME_PATTERNS,
@@ -47,8 +47,8 @@ describe('WatchScope', () => {
   it('does not learn what it already watches fully, and holds facts that arrive before the stored state', async () => {
     const { scope, saved } = world({ loopbackIsPublic: true });
     scope.learn({ url: 'http://127.0.0.1:9000/', ip: '127.0.0.1', statusCode: 200 });
-    scope.learn({ url: 'http://127.0.0.1:9000/', authRequired: true });
-    scope.learn({ url: 'http://intranet.lab.test:9000/', ip: '127.0.0.1', authRequired: true });
+    scope.learn({ url: 'http://127.0.0.1:9000/', authRequired: true, authScheme: 'ntlm' });
+    scope.learn({ url: 'http://intranet.lab.test:9000/', ip: '127.0.0.1', authRequired: true, authScheme: 'ntlm' });
     await scope.ready;
     expect(saved).toEqual([['http://127.0.0.1:9000']]);
   });
@@ -60,5 +60,47 @@ describe('WatchScope', () => {
     expect(registered.at(-1)).toEqual(SPECIAL_USE_NAME_PATTERNS);
     scope.applySettings({ ...SETTINGS, watchEverySite: true });
     expect(registered.at(-1)).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('forgets what an address taught once it serves more hosts than one server would (a proxy on a private address)', async () => {
+    const { scope, saved } = world();
+    await scope.ready;
+    for (const host of ['a.example.com', 'b.example.org', 'c.example.net'])
+      scope.learn({ url: `https://${host}/`, ip: '10.9.9.9', statusCode: 200 });
+    expect(saved.at(-1)).toEqual(['https://a.example.com', 'https://b.example.org', 'https://c.example.net']);
+    scope.learn({ url: 'https://d.example.io/', ip: '10.9.9.9', statusCode: 200 });
+    expect(saved.at(-1)).toEqual([]);
+    scope.learn({ url: 'https://e.example.io/', ip: '10.9.9.9', statusCode: 200 });
+    expect(saved.at(-1)).toEqual([]);
+    // A Windows challenge still teaches its site, proxy or not.
+    scope.learn({
+      url: 'https://f.example.io/',
+      ip: '10.9.9.9',
+      statusCode: 401,
+      responseHeaders: [{ name: 'WWW-Authenticate', value: 'NTLM' }],
+    });
+    expect(saved.at(-1)).toEqual(['https://f.example.io']);
+  });
+
+  it('ignores the echo of its own writes, so quick learning never loses an origin, and applies a Forget', async () => {
+    const { scope, saved, registered } = world();
+    await scope.ready;
+    scope.learn({ url: 'http://10.0.0.1/', ip: '10.0.0.1', statusCode: 200 });
+    scope.learn({ url: 'http://10.0.0.2/', ip: '10.0.0.2', statusCode: 200 });
+    scope.learnedChanged(saved[0]);
+    scope.learn({ url: 'http://10.0.0.3/', ip: '10.0.0.3', statusCode: 200 });
+    expect(saved.at(-1)).toEqual(['http://10.0.0.1', 'http://10.0.0.2', 'http://10.0.0.3']);
+    scope.learnedChanged(saved[1]);
+    scope.learnedChanged(saved[2]);
+    expect(registered.at(-1)).toEqual([...SPECIAL_USE_NAME_PATTERNS, '*://10.0.0.1/*', '*://10.0.0.2/*', '*://10.0.0.3/*']);
+    scope.learnedChanged(undefined);
+    expect(registered.at(-1)).toEqual(SPECIAL_USE_NAME_PATTERNS);
+  });
+
+  it('keeps a settings change that arrives while the stored state loads', async () => {
+    const { scope, registered } = world({ settings: { intranetPatterns: ['*.old.example'] } });
+    scope.applySettings({ ...SETTINGS, intranetPatterns: ['*.new.example'] });
+    await scope.ready;
+    expect(registered.at(-1)).toEqual([...SPECIAL_USE_NAME_PATTERNS, '*://*.new.example/*']);
   });
 });

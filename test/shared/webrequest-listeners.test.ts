@@ -118,17 +118,44 @@ describe('watchWebRequestsTiered (Chromium)', () => {
     );
     // An ordinary response elsewhere is offered for learning and goes no further.
     fire('onCompleted', details('4', 'https://cdn.example.com/a.png', { statusCode: 200, responseHeaders: [], ip: '203.0.113.9' }));
-    expect(events.map((event) => [event.type, event.requestId])).toEqual([
-      ['completed', '2'],
-      ['auth-required', '3'],
-    ]);
+    // A prompt alone starts no exchange (the capture would drop it): it is offered for learning only.
+    expect(events.map((event) => [event.type, event.requestId])).toEqual([['completed', '2']]);
     expect(events[0]).toMatchObject({ statusCode: 200, finalResponseOnly: true });
     expect(facts).toMatchObject([
       { url: 'https://www.example.com/', ip: '93.184.216.34', statusCode: 200, responseHeaders: headers },
-      { url: 'https://prompt.example.com/', authRequired: true },
+      { url: 'https://prompt.example.com/', authRequired: true, authScheme: 'ntlm', isProxy: false },
       { url: 'https://cdn.example.com/a.png', ip: '203.0.113.9', statusCode: 200 },
     ]);
     expect(mainFrames).toEqual([]);
+  });
+
+  it("ends through the cheap listeners a request redirected out of the full listeners' reach", () => {
+    const { events, facts } = watch();
+    fire('onHeadersReceived', details('6', 'http://app.lab.test/login', { statusCode: 302, responseHeaders: [] }));
+    fire('onBeforeRedirect', details('6', 'http://app.lab.test/login', { statusCode: 302, redirectUrl: 'https://adfs.example.com/' }));
+    fire(
+      'onAuthRequired',
+      details('6', 'https://adfs.example.com/', { scheme: 'negotiate', challenger: { host: 'adfs.example.com', port: 443 } }),
+    );
+    fire('onCompleted', details('6', 'https://adfs.example.com/', { statusCode: 200, responseHeaders: [], ip: '93.184.216.34' }));
+    expect(events.map((event) => event.type)).toEqual(['response-headers', 'redirect', 'auth-required', 'completed']);
+    expect(events.at(-1)).not.toHaveProperty('finalResponseOnly');
+    expect(facts.map((fact) => fact.url)).toEqual(['https://adfs.example.com/', 'https://adfs.example.com/']);
+  });
+
+  it('forgets a fully watched request that failed, and one whose completion came first through the full listeners', () => {
+    const { events } = watch();
+    fire('onHeadersReceived', details('7', 'http://app.lab.test/', { statusCode: 401, responseHeaders: [] }));
+    fire('onErrorOccurred', details('7', 'http://app.lab.test/', { error: 'net::ERR_ABORTED' }));
+    fire('onHeadersReceived', details('8', 'http://app.lab.test/', { statusCode: 200, responseHeaders: [] }));
+    fire('onCompleted', details('8', 'http://app.lab.test/', { statusCode: 200, responseHeaders: [] }));
+    const afterwards = events.length;
+    // Request ids are never reused within a browser session; a stale id would make the cheap listeners skip this one.
+    fire(
+      'onCompleted',
+      details('7', 'https://other.example.com/', { statusCode: 401, responseHeaders: [{ name: 'WWW-Authenticate', value: 'NTLM' }] }),
+    );
+    expect(events.slice(afterwards)).toMatchObject([{ type: 'completed', requestId: '7', finalResponseOnly: true }]);
   });
 
   it('re-registers the full listeners when the patterns change, and not when they do not', () => {

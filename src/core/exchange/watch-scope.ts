@@ -186,19 +186,22 @@ export interface CheapFacts {
   readonly ip?: string;
   readonly statusCode?: number;
   readonly responseHeaders?: readonly { readonly name: string; readonly value?: string }[];
-  /** Set for onAuthRequired. */
+  /** Set for onAuthRequired, with the scheme Chromium names ("negotiate", "ntlm", "basic" …) and whether a proxy asked. */
   readonly authRequired?: boolean;
+  readonly authScheme?: string;
+  readonly isProxy?: boolean;
 }
 
 const WINDOWS_SCHEMES = /^\s*(negotiate|ntlm)\b/i;
 
-/** Whether a response offers Negotiate or NTLM (a 401's WWW-Authenticate or a 407's Proxy-Authenticate); several
- *  challenges may share one header value, split by commas or (Firefox) new lines. */
+/** Whether a 401 offers Negotiate or NTLM in WWW-Authenticate; several challenges may share one header value, split
+ *  by commas or (Firefox) new lines. A 407 is not the site's: a proxy asks it on behalf of every site behind it, so
+ *  learning from it would learn every site (RFC 9110 §11.7.1). */
 export function offersWindowsAuth(statusCode: number | undefined, headers: CheapFacts['responseHeaders'] = []): boolean {
-  const name = statusCode === 401 ? 'www-authenticate' : statusCode === 407 ? 'proxy-authenticate' : null;
-  if (!name) return false;
+  if (statusCode !== 401) return false;
   return headers.some(
-    (header) => header.name.toLowerCase() === name && (header.value ?? '').split(/[\n,]/).some((part) => WINDOWS_SCHEMES.test(part)),
+    (header) =>
+      header.name.toLowerCase() === 'www-authenticate' && (header.value ?? '').split(/[\n,]/).some((part) => WINDOWS_SCHEMES.test(part)),
   );
 }
 
@@ -211,14 +214,14 @@ export function endsWindowsAuth(headers: CheapFacts['responseHeaders'] = []): bo
   });
 }
 
-/** Why an event teaches its origin, or null when it does not: an authentication prompt, a final 401/407 offering
- *  Negotiate/NTLM, a final response ending a Windows handshake (a site that signs in silently), or a server on an
- *  intranet address. */
+/** Why an event teaches its origin, or null when it does not: the site's own (not a proxy's) Negotiate/NTLM prompt, a
+ *  final 401 offering Negotiate/NTLM, a final response ending a Windows handshake (a site that signs in silently), or a
+ *  server on an intranet address. */
 export function learnReason(
   facts: CheapFacts,
   options: { loopbackIsPublic?: boolean } = {},
 ): 'auth-required' | 'challenge' | 'handshake-end' | 'address' | null {
-  if (facts.authRequired) return 'auth-required';
+  if (facts.authRequired) return !facts.isProxy && WINDOWS_SCHEMES.test(facts.authScheme ?? '') ? 'auth-required' : null;
   if (offersWindowsAuth(facts.statusCode, facts.responseHeaders)) return 'challenge';
   if (endsWindowsAuth(facts.responseHeaders)) return 'handshake-end';
   if (facts.ip && isIntranetAddress(facts.ip, options)) return 'address';

@@ -97,12 +97,10 @@ describe('intranet patterns', () => {
 
 describe('learning', () => {
   const negotiate = [{ name: 'WWW-Authenticate', value: 'Negotiate' }];
-  it('learns from a final 401/407 offering Negotiate or NTLM, a prompt, or an intranet address', () => {
+  it("learns from a final 401 offering Negotiate or NTLM, the site's own Windows prompt, or an intranet address", () => {
     expect(learnReason({ url: 'https://a.example/', statusCode: 401, responseHeaders: negotiate })).toBe('challenge');
-    expect(
-      learnReason({ url: 'https://a.example/', statusCode: 407, responseHeaders: [{ name: 'proxy-authenticate', value: 'Basic, NTLM' }] }),
-    ).toBe('challenge');
-    expect(learnReason({ url: 'https://a.example/', authRequired: true })).toBe('auth-required');
+    expect(learnReason({ url: 'https://a.example/', authRequired: true, authScheme: 'ntlm', isProxy: false })).toBe('auth-required');
+    expect(learnReason({ url: 'https://a.example/', authRequired: true, authScheme: 'Negotiate' })).toBe('auth-required');
     expect(learnReason({ url: 'https://a.example/', statusCode: 200, responseHeaders: [{ name: 'Persistent-Auth', value: 'true' }] })).toBe(
       'handshake-end',
     );
@@ -117,7 +115,16 @@ describe('learning', () => {
     ).toBeNull();
   });
 
-  it('reads challenges joined by new lines (Firefox) or commas, and only on 401/407', () => {
+  it('learns nothing from a proxy (it asks on behalf of every site behind it) or from a Basic prompt', () => {
+    expect(
+      learnReason({ url: 'https://a.example/', statusCode: 407, responseHeaders: [{ name: 'proxy-authenticate', value: 'Basic, NTLM' }] }),
+    ).toBeNull();
+    expect(learnReason({ url: 'https://a.example/', authRequired: true, authScheme: 'ntlm', isProxy: true })).toBeNull();
+    expect(learnReason({ url: 'https://a.example/', authRequired: true, authScheme: 'basic' })).toBeNull();
+    expect(learnReason({ url: 'https://a.example/', authRequired: true })).toBeNull();
+  });
+
+  it('reads challenges joined by new lines (Firefox) or commas, and only on a 401', () => {
     expect(offersWindowsAuth(401, [{ name: 'www-authenticate', value: 'Basic realm="x"\nNTLM' }])).toBe(true);
     expect(offersWindowsAuth(200, negotiate)).toBe(false);
     expect(offersWindowsAuth(401, [{ name: 'www-authenticate', value: 'Negotiated-ish' }])).toBe(false);
