@@ -18,8 +18,8 @@ import {
 export const VISIBILITY_STATEMENT =
   'Chromium charges every page for the listeners that show authentication headers, so AuthScope watches fully only where Windows ' +
   'authentication lives: your intranet sites, names that never resolve publicly (*.test, *.local, *.internal…), and sites it has ' +
-  'learned — from a server on a private, loopback or link-local address, a 401/407 offering Negotiate or NTLM, a credential ' +
-  'prompt, or a final response that ends a Windows sign-in. The first exchange with a site on a public address that signs in ' +
+  'learned — from a server on a private, loopback or link-local address, a 401 offering Negotiate or NTLM, the site’s own ' +
+  'Windows prompt, or a final response that ends a Windows sign-in. The first exchange with a site on a public address that signs in ' +
   'silently shows only its final response, and so does the first handshake with an intranet server whose name is not listed (its ' +
   'address is known only once it answers); from then on the site is watched fully.';
 
