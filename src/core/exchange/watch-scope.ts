@@ -118,7 +118,38 @@ export function parseIntranetPattern(text: string): { readonly host: string; rea
   const subdomains = value.startsWith('*.');
   const host = subdomains ? value.slice(2) : value;
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host)) return null;
+  if (subdomains && looksLikePublicSuffix(host)) return null;
   return { host, subdomains };
+}
+
+const GENERIC_TLDS = new Set([
+  'com',
+  'net',
+  'org',
+  'info',
+  'biz',
+  'io',
+  'app',
+  'dev',
+  'cloud',
+  'online',
+  'site',
+  'xyz',
+  'edu',
+  'gov',
+  'mil',
+  'int',
+]);
+const SECOND_LEVEL_UNDER_COUNTRY = new Set(['co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'ne', 'or', 'go', 'gob', 'mil', 'nic']);
+
+/** Whether `*.host` would cover much of the public web: a generic or country TLD (`*.com`, `*.de`) or a country's
+ *  registry level (`*.co.uk`, `*.com.au`) — the common cases of the Public Suffix List (publicsuffix.org) without
+ *  shipping it. Intranet-only suffixes (`*.corp`, `*.lan`) stay allowed. */
+function looksLikePublicSuffix(host: string): boolean {
+  const labels = host.split('.');
+  const [first = '', second = ''] = labels;
+  if (labels.length === 1) return GENERIC_TLDS.has(first) || first.length === 2;
+  return labels.length === 2 && second.length === 2 && SECOND_LEVEL_UNDER_COUNTRY.has(first);
 }
 
 /** The match patterns of the user's intranet patterns (invalid entries are skipped: the settings say which). */

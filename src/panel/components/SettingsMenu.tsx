@@ -76,7 +76,7 @@ function WatchScopeSettings({ settings, onSaved }: { settings: Settings | null; 
           }}
         />
       </label>
-      {invalid.length > 0 && <p class="settings-hint">Not a host pattern, ignored: {invalid.join(', ')}</p>}
+      {invalid.length > 0 && <p class="settings-hint">Not a host pattern, or a whole public suffix, ignored: {invalid.join(', ')}</p>}
       <SettingToggle name="watch-every-site" setting="watchEverySite" settings={settings} onSaved={onSaved}>
         Watch every site fully
       </SettingToggle>

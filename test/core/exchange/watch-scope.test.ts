@@ -72,6 +72,14 @@ describe('intranet patterns', () => {
     ['has space.example', null],
     ['corp.example/path', null],
     ['', null],
+    // A wildcard over a public suffix would bring the full listeners back to much of the web.
+    ['*.com', null],
+    ['*.de', null],
+    ['*.co.uk', null],
+    ['*.com.au', null],
+    ['*.corp', { host: 'corp', subdomains: true }],
+    ['*.contoso.co.uk', { host: 'contoso.co.uk', subdomains: true }],
+    ['com', { host: 'com', subdomains: false }],
   ])('%s', (text, rule) => expect(parseIntranetPattern(text)).toEqual(rule));
 
   it('becomes match patterns without ports (Chromium match patterns have none)', () => {

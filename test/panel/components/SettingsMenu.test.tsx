@@ -61,8 +61,8 @@ describe('SettingsMenu in Chromium', () => {
     const { field, container } = await renderMenu();
     const input = field('intranet-patterns') as HTMLInputElement;
     expect(input.value).toBe('*.corp.example');
-    fireEvent.input(input, { target: { value: '*.corp.example, intranet, ftp://files.corp.example' } });
-    expect(container.textContent).toContain('Not a host pattern, ignored: ftp://files.corp.example');
+    fireEvent.input(input, { target: { value: '*.corp.example, intranet, ftp://files.corp.example, *.com' } });
+    expect(container.textContent).toContain('Not a host pattern, or a whole public suffix, ignored: ftp://files.corp.example, *.com');
     fireEvent.change(input, { target: { value: '*.corp.example, intranet' } });
     await waitFor(() =>
       expect(storage.values.get('settings')).toEqual({
