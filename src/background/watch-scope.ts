@@ -5,7 +5,7 @@ import {
   type CheapFacts,
   type LearnedOrigins,
   fullWatchPatterns,
-  hostMatches,
+  hostMatcher,
   hostOf,
   learnReason,
   originOf,
@@ -39,6 +39,7 @@ export class WatchScope {
   private settings: Settings | null = null;
   private loopbackIsPublic = false;
   private patterns: readonly string[] = fullWatchPatterns({ everySite: false, intranetPatterns: [], learned: [] });
+  private watchesFully = hostMatcher(this.patterns);
   private early: CheapFacts[] | null = [];
   /** Per intranet address: the hosts seen behind it and the origins learned from it (memory only, never stored). */
   private readonly byAddress = new Map<string, { hosts: Set<string>; taught: Set<string> }>();
@@ -71,7 +72,7 @@ export class WatchScope {
     const host = origin && hostOf(origin);
     if (!origin || !host) return;
     if (reason === 'address' && facts.ip && !this.addressTeaches(facts.ip, host, origin)) return;
-    if (hostMatches(host, this.patterns)) return;
+    if (this.watchesFully(host)) return;
     this.save(withLearnedOrigin(this.learned, origin));
   }
 
@@ -155,6 +156,7 @@ export class WatchScope {
       intranetPatterns: this.settings?.intranetPatterns ?? [],
       learned: this.learned,
     });
+    this.watchesFully = hostMatcher(this.patterns);
     this.deps.setFullPatterns(this.patterns);
   }
 

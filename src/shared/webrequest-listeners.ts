@@ -4,7 +4,7 @@
 // watches in two tiers (cheap everywhere, full where Windows authentication lives); the panel watches its tab fully.
 import { isAuthResponse } from '../core/exchange/capture';
 import type { CaptureEvent } from '../core/exchange/events';
-import { type CheapFacts, EVERY_URL_PATTERNS, hostMatches, hostOf } from '../core/exchange/watch-scope';
+import { type CheapFacts, EVERY_URL_PATTERNS, hostMatcher, hostOf } from '../core/exchange/watch-scope';
 import { browser } from './browser';
 import { needsExtraHeaders } from './capabilities';
 import {
@@ -136,11 +136,12 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
     if (!options.relevant || options.relevant(event)) onEvent(event);
   };
   let patternsNow = options.fullPatterns;
+  let watchesFully = hostMatcher(patternsNow);
   // Chromium filters by the request's current URL: a request redirected out of the full listeners' reach is heard
   // by the cheap ones only from then on.
   const stillFull = (url: string) => {
     const host = hostOf(url);
-    return host !== null && hostMatches(host, patternsNow);
+    return host !== null && watchesFully(host);
   };
   const cheap: Registration[] = [
     [
@@ -189,7 +190,7 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
   setCheap(!coversEveryUrl(options.fullPatterns));
   const full = (patterns: readonly string[]) =>
     fullRegistrations(
-      (event) => onEvent(event),
+      onEvent,
       {
         ...options,
         // Every full event passes here first: note its request until it ends (its completion is noted by whichever
@@ -202,18 +203,16 @@ export function watchWebRequestsTiered(onEvent: (event: CaptureEvent) => void, o
       },
       patterns,
     );
-  let current = full(options.fullPatterns);
-  let currentKey = options.fullPatterns.join(' ');
+  let current = full(patternsNow);
   register(current);
   return {
     setFullPatterns(patterns) {
-      const key = patterns.join(' ');
-      if (key === currentKey) return;
+      if (patterns.join(' ') === patternsNow.join(' ')) return;
       // Removed and added in the same task, so the gap without full listeners is as short as it can be.
       unregister(current);
       current = full(patterns);
-      currentKey = key;
       patternsNow = patterns;
+      watchesFully = hostMatcher(patterns);
       register(current);
       setCheap(!coversEveryUrl(patterns));
     },

@@ -1,6 +1,8 @@
 // Where Windows authentication lives, decided cheaply and without reading a token: which server addresses and names
 // are intranet, which origins AuthScope has learned, and the match patterns its full (Chromium "extraHeaders")
 // listeners are registered for. Pure: the background feeds it webRequest facts and registers what it returns.
+import { authSchemeKind, parseChallenges } from '../decode/http/auth-header';
+import { type Header, headerValue, headerValues } from './events';
 
 /** The kind of a server address, as far as watching is concerned. */
 export type AddressKind = 'loopback' | 'private' | 'link-local' | 'shared' | 'public' | 'invalid';
@@ -178,16 +180,26 @@ export const SPECIAL_USE_NAME_PATTERNS: readonly string[] = [
   '*://*.internal/*',
 ];
 
-/** Whether a host matches one of the match patterns above or the user's (scheme and path are `*` in all of them). */
-export function hostMatches(host: string, patterns: readonly string[]): boolean {
-  const bare = host.toLowerCase();
-  return patterns.some((pattern) => {
+/** Whether a host matches one of the match patterns above or the user's (scheme and path are `*` in all of them),
+ *  read once per pattern list: exact hosts in a set, wildcard suffixes in a list. The tiered listeners ask it for
+ *  every request to a watched host. */
+export function hostMatcher(patterns: readonly string[]): (host: string) => boolean {
+  const exact = new Set<string>();
+  const suffixes: string[] = [];
+  let any = false;
+  for (const pattern of patterns) {
     const hostPart = /^\*:\/\/(.*)\/\*$/.exec(pattern)?.[1]?.replace(/^\[|\]$/g, '');
-    if (hostPart === undefined) return false;
-    if (hostPart === '*') return true;
-    if (hostPart.startsWith('*.')) return bare === hostPart.slice(2) || bare.endsWith(hostPart.slice(1));
-    return bare === hostPart;
-  });
+    if (hostPart === undefined) continue;
+    if (hostPart === '*') any = true;
+    else if (hostPart.startsWith('*.')) {
+      exact.add(hostPart.slice(2));
+      suffixes.push(hostPart.slice(1));
+    } else exact.add(hostPart);
+  }
+  return (host) => {
+    const bare = host.toLowerCase();
+    return any || exact.has(bare) || suffixes.some((suffix) => bare.endsWith(suffix));
+  };
 }
 
 /** Most origins remembered; beyond it the least recently seen are forgotten. */
@@ -216,33 +228,34 @@ export interface CheapFacts {
   /** The server's address (onResponseStarted / onCompleted `details.ip`). */
   readonly ip?: string;
   readonly statusCode?: number;
-  readonly responseHeaders?: readonly { readonly name: string; readonly value?: string }[];
+  readonly responseHeaders?: readonly Header[];
   /** Set for onAuthRequired, with the scheme Chromium names ("negotiate", "ntlm", "basic" …) and whether a proxy asked. */
   readonly authRequired?: boolean;
   readonly authScheme?: string;
   readonly isProxy?: boolean;
 }
 
-const WINDOWS_SCHEMES = /^\s*(negotiate|ntlm)\b/i;
+/** Negotiate or NTLM, as a scheme name ("negotiate" from Chromium's onAuthRequired, "Negotiate" in a header). */
+const isNegotiateOrNtlm = (scheme: string): boolean => {
+  const kind = authSchemeKind(scheme);
+  return kind === 'negotiate' || kind === 'ntlm';
+};
 
-/** Whether a 401 offers Negotiate or NTLM in WWW-Authenticate; several challenges may share one header value, split
- *  by commas or (Firefox) new lines. A 407 is not the site's: a proxy asks it on behalf of every site behind it, so
- *  learning from it would learn every site (RFC 9110 §11.7.1). */
-export function offersWindowsAuth(statusCode: number | undefined, headers: CheapFacts['responseHeaders'] = []): boolean {
-  if (statusCode !== 401) return false;
-  return headers.some(
-    (header) =>
-      header.name.toLowerCase() === 'www-authenticate' && (header.value ?? '').split(/[\n,]/).some((part) => WINDOWS_SCHEMES.test(part)),
-  );
+/** Whether WWW-Authenticate values name Negotiate or NTLM among their challenges (RFC 9110 §11.6.1; Firefox joins
+ *  repeated headers with new lines). */
+const namesWindowsScheme = (headers: readonly Header[]): boolean =>
+  parseChallenges(headerValues(headers, 'www-authenticate')).challenges.some((challenge) => isNegotiateOrNtlm(challenge.scheme));
+
+/** Whether a 401 offers Negotiate or NTLM in WWW-Authenticate. A 407 is not the site's: a proxy asks it on behalf of
+ *  every site behind it, so learning from it would learn every site (RFC 9110 §11.7.1). */
+export function offersWindowsAuth(statusCode: number | undefined, headers: readonly Header[] = []): boolean {
+  return statusCode === 401 && namesWindowsScheme(headers);
 }
 
 /** Whether a final response carries the end of a Windows handshake without a challenge: a Negotiate / NTLM
  *  `WWW-Authenticate` on a success (the server's last token, not read here) or IIS's `Persistent-Auth`. */
-export function endsWindowsAuth(headers: CheapFacts['responseHeaders'] = []): boolean {
-  return headers.some((header) => {
-    const name = header.name.toLowerCase();
-    return name === 'persistent-auth' || (name === 'www-authenticate' && WINDOWS_SCHEMES.test(header.value ?? ''));
-  });
+export function endsWindowsAuth(headers: readonly Header[] = []): boolean {
+  return headerValue(headers, 'persistent-auth') !== null || namesWindowsScheme(headers);
 }
 
 /** Why an event teaches its origin, or null when it does not: the site's own (not a proxy's) Negotiate/NTLM prompt, a
@@ -252,7 +265,7 @@ export function learnReason(
   facts: CheapFacts,
   options: { loopbackIsPublic?: boolean } = {},
 ): 'auth-required' | 'challenge' | 'handshake-end' | 'address' | null {
-  if (facts.authRequired) return !facts.isProxy && WINDOWS_SCHEMES.test(facts.authScheme ?? '') ? 'auth-required' : null;
+  if (facts.authRequired) return !facts.isProxy && isNegotiateOrNtlm(facts.authScheme ?? '') ? 'auth-required' : null;
   if (offersWindowsAuth(facts.statusCode, facts.responseHeaders)) return 'challenge';
   if (endsWindowsAuth(facts.responseHeaders)) return 'handshake-end';
   if (facts.ip && isIntranetAddress(facts.ip, options)) return 'address';

@@ -5,7 +5,7 @@ import {
   SPECIAL_USE_NAME_PATTERNS,
   classifyAddress,
   fullWatchPatterns,
-  hostMatches,
+  hostMatcher,
   hostPattern,
   intranetMatchPatterns,
   isIntranetAddress,
@@ -92,14 +92,14 @@ describe('intranet patterns', () => {
   });
 
   it('matches hosts the way the patterns do', () => {
-    expect(hostMatches('app.corp.example', ['*://*.corp.example/*'])).toBe(true);
-    expect(hostMatches('corp.example', ['*://*.corp.example/*'])).toBe(true);
-    expect(hostMatches('evilcorp.example', ['*://*.corp.example/*'])).toBe(false);
-    expect(hostMatches('intranet.lab.test', SPECIAL_USE_NAME_PATTERNS)).toBe(true);
-    expect(hostMatches('web.corp.example', SPECIAL_USE_NAME_PATTERNS)).toBe(true);
-    expect(hostMatches('127.0.0.1', SPECIAL_USE_NAME_PATTERNS)).toBe(false);
-    expect(hostMatches('::1', ['*://[::1]/*'])).toBe(true);
-    expect(hostMatches('www.example.com', SPECIAL_USE_NAME_PATTERNS)).toBe(false);
+    expect(hostMatcher(['*://*.corp.example/*'])('app.corp.example')).toBe(true);
+    expect(hostMatcher(['*://*.corp.example/*'])('corp.example')).toBe(true);
+    expect(hostMatcher(['*://*.corp.example/*'])('evilcorp.example')).toBe(false);
+    expect(hostMatcher(SPECIAL_USE_NAME_PATTERNS)('intranet.lab.test')).toBe(true);
+    expect(hostMatcher(SPECIAL_USE_NAME_PATTERNS)('web.corp.example')).toBe(true);
+    expect(hostMatcher(SPECIAL_USE_NAME_PATTERNS)('127.0.0.1')).toBe(false);
+    expect(hostMatcher(['*://[::1]/*'])('::1')).toBe(true);
+    expect(hostMatcher(SPECIAL_USE_NAME_PATTERNS)('www.example.com')).toBe(false);
   });
 });
 

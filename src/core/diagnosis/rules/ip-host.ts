@@ -1,11 +1,12 @@
 // ip-host: the URL's host is an IP address. A browser builds the Kerberos SPN from a host name (RFC 4559 §4: it
 // asks for HTTP/<hostname>); for an address Windows asks for no ticket unless TryIPSPN is set and an SPN for the
 // address is registered, Chromium and Firefox elsewhere find no such principal — so it is NTLM or nothing.
+import { classifyAddress } from '../../exchange/watch-scope';
 import type { ExchangeRule } from '../finding';
 import { hostOf, offeredEvidence, statusEvidence, verdict } from '../evidence';
 
-/** An IPv4 literal or a bracketed IPv6 literal, as URL.hostname gives them. */
-export const isIpLiteral = (host: string): boolean => /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+/** An IPv4 literal or a bracketed IPv6 literal, as URL.hostname gives them (read by the watch scope's classifier). */
+export const isIpLiteral = (host: string): boolean => classifyAddress(host) !== 'invalid';
 
 export const ipHost: ExchangeRule = {
   ids: ['ip-host'],
