@@ -77,13 +77,17 @@ export function statusChain(exchange: Exchange): string {
   return chain.join(' → ');
 }
 
+/** What the status chain leaves out, in words: legs the browser hid, or all but the final response of a site Chromium
+ *  was not yet watched fully on (issue 19's cheap listeners). */
+const hiddenNote = (exchange: Exchange): string =>
+  exchange.finalResponseOnly
+    ? ' (final response only: AuthScope was not yet watching this site fully)'
+    : exchange.hiddenLegs
+      ? ' (legs hidden by the browser)'
+      : '';
+
 export function statusEvidence(exchange: Exchange): Evidence {
-  return {
-    leg: null,
-    source: 'summary',
-    name: 'status chain',
-    value: statusChain(exchange) + (exchange.hiddenLegs ? ' (legs hidden by the browser)' : ''),
-  };
+  return { leg: null, source: 'summary', name: 'status chain', value: statusChain(exchange) + hiddenNote(exchange) };
 }
 
 /** Every credential sent, newest last. */

@@ -146,7 +146,13 @@ export function headlineOf(exchange: Exchange, findings: readonly Finding[], con
     next = 'Nothing to do.';
   } else {
     hidden = exchange.hiddenLegs && (!cause || cause.id === 'auth-failed' || cause.id === 'no-token-sent') && !exchange.authLibrary;
-    what = hidden ? 'the browser hides why' : cause ? inSentence(cause.title) : OUTCOME_TEXT[summary.outcome];
+    what = hidden
+      ? exchange.finalResponseOnly
+        ? 'only its final response was watched'
+        : 'the browser hides why'
+      : cause
+        ? inSentence(cause.title)
+        : OUTCOME_TEXT[summary.outcome];
     next = hidden
       ? exchange.finalResponseOnly
         ? `Reload the page: AuthScope watches a site fully once it has seen Negotiate or NTLM there. Or ${NETLOG_STEPS}.`

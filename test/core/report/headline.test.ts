@@ -5,6 +5,7 @@ import type { BrowserFamily } from '../../../src/core/exchange/events';
 import { type HeadlineVerdict, followedBySignIn, headlineOf } from '../../../src/core/report/headline';
 import { mainExchange, recordingOf } from '../../../tools/fixtures/recordings';
 import { FINAL_RESPONSE_ONLY_NOTE, hiddenLegsNote } from '../../../src/core/diagnosis/advice/common';
+import { statusEvidence } from '../../../src/core/diagnosis/evidence';
 
 const headline = (browser: BrowserFamily, scenario: string) => {
   const exchange = mainExchange(recordingOf(browser, scenario));
@@ -48,6 +49,8 @@ describe('headlineOf', () => {
     expect(headlineOf(exchange, diagnoseExchange(exchange)).next).toMatch(
       /^Reload the page: AuthScope watches a site fully once it has seen Negotiate or NTLM there\. Or record a NetLog/,
     );
+    expect(headlineOf(exchange, diagnoseExchange(exchange)).sentence).toMatch(/^Failed — only its final response was watched\./);
+    expect(statusEvidence(exchange).value).toMatch(/\(final response only: AuthScope was not yet watching this site fully\)$/);
     expect(hiddenLegsNote(exchange)).toBe(FINAL_RESPONSE_ONLY_NOTE);
     expect(hiddenLegsNote({ ...exchange, finalResponseOnly: undefined })).toMatch(/^Chromium does not show extensions/);
   });
