@@ -1,6 +1,7 @@
 // Page-load cost of AuthScope in real Chromium, side by side in one run: a loopback page with 1,000 images, loaded
-// with no extension, with the reference extension (one no-op onHeadersReceived listener: the floor), and with
-// AuthScope in its modes. Variants alternate within each round; the report gives min / median / max of the per-round
+// with no extension, with the reference extension (one no-op onHeadersReceived listener: the floor), with the floor
+// plus one listener whose URL filter leaves out the page (with and without "extraHeaders": what a filtered listener
+// costs requests outside it, the question issue 19 asked first), and with AuthScope in its modes. Variants alternate within each round; the report gives min / median / max of the per-round
 // medians, the ratios, and the first (cold) load of each browser. The goal is judged on paired ratios: each round's
 // load against the floor's in the same round (minutes apart at most), whose median shrugs off the machine's slow
 // spells that a ratio of overall medians carries. Goal (issues 3, 19): AuthScope's default mode on a
@@ -11,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hostScopedChromeBuild, launchChromiumWithExtension } from '../browsers/launch';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median, reportGoal } from './goal';
@@ -45,6 +46,25 @@ const STORAGE: Record<string, Record<string, unknown>> = {
 };
 const hostScopedBuild = hostScopedChromeBuild(['*://*.lab.test/*']);
 
+const FLOOR = 'reference (floor)';
+const FILTERED = 'floor + a no-op listener on *.lab.test only';
+const FILTERED_EXTRA_HEADERS = 'floor + a no-op "extraHeaders" listener on *.lab.test only';
+/** The reference extensions: the floor, and the floor with one more listener whose filter leaves out the page. */
+const REFERENCE_SOURCE = resolve('tools/browsers/reference-extension');
+function referenceBuild(extraListener: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'authscope-bench-reference-'));
+  copyFileSync(join(REFERENCE_SOURCE, 'manifest.json'), join(dir, 'manifest.json'));
+  writeFileSync(join(dir, 'background.js'), `${readFileSync(join(REFERENCE_SOURCE, 'background.js'), 'utf8')}${extraListener}\n`);
+  return dir;
+}
+const onOtherHost = (extraInfoSpec: string[]) =>
+  `chrome.webRequest.onHeadersReceived.addListener(() => {}, { urls: ['*://*.lab.test/*'] }, ${JSON.stringify(extraInfoSpec)});`;
+const REFERENCES = new Map([
+  [FLOOR, REFERENCE_SOURCE],
+  [FILTERED, referenceBuild(onOtherHost(['responseHeaders']))],
+  [FILTERED_EXTRA_HEADERS, referenceBuild(onOtherHost(['responseHeaders', 'extraHeaders']))],
+]);
+
 // Experiments: AUTHSCOPE_BENCH_BUILDS="label=dir;label=dir" adds other builds of AuthScope to the same run.
 const extraBuilds = new Map(
   (process.env['AUTHSCOPE_BENCH_BUILDS'] ?? '')
@@ -72,15 +92,15 @@ async function measure(variant: Variant): Promise<{ first: number; median: numbe
     }
   } else {
     const profile = mkdtempSync(join(tmpdir(), 'authscope-bench-'));
-    const extension = resolve('tools/browsers/reference-extension');
-    const extra = variant === 'reference (floor)' ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
+    const reference = REFERENCES.get(variant);
+    const extra = reference ? [`--disable-extensions-except=${reference}`, `--load-extension=${reference}`] : [];
     const launched = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: [...CHROMIUM_ARGS, ...extra],
     });
     context = launched;
-    if (variant === 'reference (floor)' && launched.serviceWorkers().length === 0) await launched.waitForEvent('serviceworker');
+    if (reference && launched.serviceWorkers().length === 0) await launched.waitForEvent('serviceworker');
     close = async () => {
       await launched.close();
       rmSync(profile, { recursive: true, force: true });
@@ -103,7 +123,7 @@ async function measure(variant: Variant): Promise<{ first: number; median: numbe
 // Experiments: AUTHSCOPE_BENCH_ONLY="no extension;reference (floor);…" keeps only those variants (and the extra builds).
 const only = (process.env['AUTHSCOPE_BENCH_ONLY'] ?? '').split(';').filter(Boolean);
 const variants: Variant[] = [
-  ...['no extension', 'reference (floor)', DEFAULT, HOST_SCOPED, EVERY_SITE, INTRANET].filter(
+  ...['no extension', FLOOR, FILTERED, FILTERED_EXTRA_HEADERS, DEFAULT, HOST_SCOPED, EVERY_SITE, INTRANET].filter(
     (variant) => only.length === 0 || only.includes(variant),
   ),
   ...extraBuilds.keys(),
@@ -119,16 +139,17 @@ for (let round = 0; round < ROUNDS_TO_RUN; round++) {
   }
 }
 server.close();
-rmSync(hostScopedBuild, { recursive: true, force: true });
+for (const dir of [hostScopedBuild, ...REFERENCES.values()].filter((dir) => dir !== REFERENCE_SOURCE))
+  rmSync(dir, { recursive: true, force: true });
 const base = median(results.get('no extension') ?? []);
-const floor = median(results.get('reference (floor)') ?? []);
-const floorFirst = median(firstLoads.get('reference (floor)') ?? []);
+const floor = median(results.get(FLOOR) ?? []);
+const floorFirst = median(firstLoads.get(FLOOR) ?? []);
 console.log(
   `\n## Page load, ${IMAGES} loopback images, Chromium (${ROUNDS_TO_RUN} alternating rounds × median of ${LOADS_PER_ROUND} loads)\n`,
 );
 /** Each round's load of a variant over the floor's load in the same round: min / median / max. */
 function pairedRatios(variant: Variant): { min: number; median: number; max: number } {
-  const floors = results.get('reference (floor)') ?? [];
+  const floors = results.get(FLOOR) ?? [];
   const ratios = (results.get(variant) ?? []).map((loaded, round) => loaded / (floors[round] ?? NaN));
   return { min: Math.min(...ratios), median: median(ratios), max: Math.max(...ratios) };
 }
