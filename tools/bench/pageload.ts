@@ -1,8 +1,9 @@
 // Page-load cost of AuthScope in real Chromium, side by side in one run: a loopback page with 1,000 images, loaded
 // with no extension, with the reference extension (one no-op onHeadersReceived listener: the floor), with the floor
 // plus one listener whose URL filter leaves out the page (with and without "extraHeaders": what a filtered listener
-// costs requests outside it, the question issue 19 asked first), and with AuthScope in its modes. Variants alternate within each round; the report gives min / median / max of the per-round
-// medians, the ratios, and the first (cold) load of each browser. The goal is judged on paired ratios: each round's
+// costs requests outside it, the question issue 19 asked first), and with AuthScope in its modes. Variants alternate
+// within each round; the report gives min / median / max of the per-round medians, the ratios, and the first (cold)
+// load of each browser. The goal is judged on paired ratios: each round's
 // load against the floor's in the same round (minutes apart at most), whose median shrugs off the machine's slow
 // spells that a ratio of overall medians carries. Goal (issues 3, 19): AuthScope's default mode on a
 // site it does not watch fully within 5 % of the floor. The page is on loopback, which AuthScope counts as intranet:
