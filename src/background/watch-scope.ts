@@ -117,14 +117,15 @@ export class WatchScope {
     if (seen.taught.size > 0) {
       const taught = seen.taught;
       seen.taught = new Set();
-      this.save(this.learned.filter((learned) => !taught.has(learned)));
+      const kept = this.learned.filter((learned) => !taught.has(learned));
+      if (kept.length < this.learned.length) this.save(kept);
     }
     return false;
   }
 
+  /** `next` is the same array when nothing changed (withLearnedOrigin). */
   private save(next: LearnedOrigins): void {
-    if (next === this.learned || (next.length === this.learned.length && next.every((origin, index) => origin === this.learned[index])))
-      return;
+    if (next === this.learned) return;
     this.learned = next;
     this.apply();
     this.pendingEchoes.push(JSON.stringify(next));

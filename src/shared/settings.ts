@@ -26,8 +26,13 @@ function withDefaults(stored: unknown): Settings {
   };
 }
 
+/** A storage.local key's stored value (undefined when absent). */
+async function loadLocalValue(key: string): Promise<unknown> {
+  return (await browser.storage.local.get(key))[key];
+}
+
 export async function loadSettings(): Promise<Settings> {
-  return withDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  return withDefaults(await loadLocalValue(SETTINGS_KEY));
 }
 
 export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
@@ -57,7 +62,7 @@ export const TEST_LOOPBACK_IS_PUBLIC_KEY = 'test:loopback-is-public';
 
 /** The origins learned so far, as stored (the background parses them). */
 export async function loadLearnedOrigins(): Promise<unknown> {
-  return (await browser.storage.local.get(LEARNED_KEY))[LEARNED_KEY];
+  return loadLocalValue(LEARNED_KEY);
 }
 
 export async function saveLearnedOrigins(origins: readonly string[]): Promise<void> {
@@ -81,5 +86,5 @@ export function onLoopbackIsPublicChanged(listener: (loopbackIsPublic: boolean) 
 
 /** Whether tests asked to count loopback as public (see TEST_LOOPBACK_IS_PUBLIC_KEY). */
 export async function loadLoopbackIsPublic(): Promise<boolean> {
-  return (await browser.storage.local.get(TEST_LOOPBACK_IS_PUBLIC_KEY))[TEST_LOOPBACK_IS_PUBLIC_KEY] === true;
+  return (await loadLocalValue(TEST_LOOPBACK_IS_PUBLIC_KEY)) === true;
 }

@@ -77,17 +77,24 @@ export function statusChain(exchange: Exchange): string {
   return chain.join(' → ');
 }
 
-/** What the status chain leaves out, in words: legs the browser hid, or all but the final response of a site Chromium
- *  was not yet watched fully on (issue 19's cheap listeners). */
-const hiddenNote = (exchange: Exchange): string =>
-  exchange.finalResponseOnly
-    ? ' (final response only: AuthScope was not yet watching this site fully)'
-    : exchange.hiddenLegs
-      ? ' (legs hidden by the browser)'
-      : '';
+/** Why an exchange lacks legs: Chromium hides the ones carrying its own tokens (`browser`), or AuthScope watched only
+ *  the final response of a site it was not yet watching fully (`final-response-only`, issue 19's cheap listeners). */
+export type MissingLegs = 'browser' | 'final-response-only';
+
+export function missingLegs(exchange: Exchange): MissingLegs | null {
+  if (!exchange.hiddenLegs) return null;
+  return exchange.finalResponseOnly ? 'final-response-only' : 'browser';
+}
+
+/** What the status chain leaves out, in words. */
+const MISSING_LEGS_NOTE: Record<MissingLegs, string> = {
+  browser: ' (legs hidden by the browser)',
+  'final-response-only': ' (final response only: AuthScope was not yet watching this site fully)',
+};
 
 export function statusEvidence(exchange: Exchange): Evidence {
-  return { leg: null, source: 'summary', name: 'status chain', value: statusChain(exchange) + hiddenNote(exchange) };
+  const missing = missingLegs(exchange);
+  return { leg: null, source: 'summary', name: 'status chain', value: statusChain(exchange) + (missing ? MISSING_LEGS_NOTE[missing] : '') };
 }
 
 /** Every credential sent, newest last. */

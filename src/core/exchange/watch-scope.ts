@@ -2,6 +2,7 @@
 // are intranet, which origins AuthScope has learned, and the match patterns its full (Chromium "extraHeaders")
 // listeners are registered for. Pure: the background feeds it webRequest facts and registers what it returns.
 import { authSchemeKind, parseChallenges } from '../decode/http/auth-header';
+import { isAuthResponse } from './capture';
 import { type Header, headerValue, headerValues } from './events';
 
 /** The kind of a server address, as far as watching is concerned. */
@@ -30,8 +31,9 @@ function ipv6Groups(text: string): number[] | null {
   // A dotted IPv4 tail (::ffff:10.1.2.3) becomes its two groups.
   const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (dotted) {
-    const [a = 0, b = 0, c = 0, d = 0] = ipv4Octets(dotted[1] ?? '') ?? [];
-    if (!ipv4Octets(dotted[1] ?? '')) return null;
+    const octets = ipv4Octets(dotted[1] ?? '');
+    if (!octets) return null;
+    const [a = 0, b = 0, c = 0, d = 0] = octets;
     address = `${address.slice(0, dotted.index + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const halves = address.split('::');
@@ -266,8 +268,13 @@ export function learnReason(
   options: { loopbackIsPublic?: boolean } = {},
 ): 'auth-required' | 'challenge' | 'handshake-end' | 'address' | null {
   if (facts.authRequired) return !facts.isProxy && isNegotiateOrNtlm(facts.authScheme ?? '') ? 'auth-required' : null;
-  if (offersWindowsAuth(facts.statusCode, facts.responseHeaders)) return 'challenge';
-  if (endsWindowsAuth(facts.responseHeaders)) return 'handshake-end';
+  // Every response of every site passes here: the capture's cheap header test first, the parse only for an
+  // authentication answer.
+  const headers = facts.responseHeaders;
+  if (headers && isAuthResponse(headers)) {
+    if (offersWindowsAuth(facts.statusCode, headers)) return 'challenge';
+    if (endsWindowsAuth(headers)) return 'handshake-end';
+  }
   if (facts.ip && isIntranetAddress(facts.ip, options)) return 'address';
   return null;
 }

@@ -1,6 +1,7 @@
 // The answer first: one sentence per exchange with its outcome in plain words, the mechanism (and whether it was read
 // or inferred), the most likely cause and the next step — the panel's headline, the copied summary's first lines and
 // the CLI's. Rule ids stay out of the sentence (the panel shows them on hover).
+import { missingLegs } from '../diagnosis/evidence';
 import type { Finding, RuleId } from '../diagnosis/finding';
 import { likelyCause } from '../diagnosis/rank';
 import type { Exchange } from '../exchange/model';
@@ -145,21 +146,18 @@ export function headlineOf(exchange: Exchange, findings: readonly Finding[], con
     what = OUTCOME_TEXT.anonymous;
     next = 'Nothing to do.';
   } else {
-    hidden = exchange.hiddenLegs && (!cause || cause.id === 'auth-failed' || cause.id === 'no-token-sent') && !exchange.authLibrary;
-    what = hidden
-      ? exchange.finalResponseOnly
-        ? 'only its final response was watched'
-        : 'the browser hides why'
-      : cause
-        ? inSentence(cause.title)
-        : OUTCOME_TEXT[summary.outcome];
-    next = hidden
-      ? exchange.finalResponseOnly
-        ? `Reload the page: AuthScope watches a site fully once it has seen Negotiate or NTLM there. Or ${NETLOG_STEPS}.`
-        : `${NETLOG_STEPS.charAt(0).toUpperCase()}${NETLOG_STEPS.slice(1)}.`
-      : cause
-        ? nextStep(cause)
-        : 'Check the findings below.';
+    const missing = missingLegs(exchange);
+    hidden = missing !== null && (!cause || cause.id === 'auth-failed' || cause.id === 'no-token-sent') && !exchange.authLibrary;
+    if (!hidden) {
+      what = cause ? inSentence(cause.title) : OUTCOME_TEXT[summary.outcome];
+      next = cause ? nextStep(cause) : 'Check the findings below.';
+    } else if (missing === 'final-response-only') {
+      what = 'only its final response was watched';
+      next = `Reload the page: AuthScope watches a site fully once it has seen Negotiate or NTLM there. Or ${NETLOG_STEPS}.`;
+    } else {
+      what = 'the browser hides why';
+      next = `${NETLOG_STEPS.charAt(0).toUpperCase()}${NETLOG_STEPS.slice(1)}.`;
+    }
     if (transient) next = `A later request to this address signed in: probably transient — retry. ${next}`;
   }
   const label = VERDICT_LABEL[verdict];

@@ -1,6 +1,7 @@
 // Pieces the advice of several rules share. Advice loads only where findings are read (panel, CLI, reports),
 // never in the service worker: see Verdict in ../finding.
 import type { Exchange } from '../../exchange/model';
+import { missingLegs } from '../evidence';
 import type { Advice, Fix } from '../finding';
 import type { Source } from './sources';
 
@@ -33,8 +34,9 @@ export const FINAL_RESPONSE_ONLY_NOTE =
 
 /** Where the browser hid the legs that carry its own tokens: what is missing and how to see it. */
 export function hiddenLegsNote(exchange: Exchange): string | null {
-  if (!exchange.hiddenLegs) return null;
-  if (exchange.finalResponseOnly) return FINAL_RESPONSE_ONLY_NOTE;
+  const missing = missingLegs(exchange);
+  if (!missing) return null;
+  if (missing === 'final-response-only') return FINAL_RESPONSE_ONLY_NOTE;
   return (
     'Chromium does not show extensions the requests that carry its own tokens, nor the 401s in between. Record a NetLog ' +
     '(chrome://net-export or edge://net-export, the default "strip private information" mode is enough) while reproducing, ' +
